@@ -1,0 +1,7 @@
+"""Who booked, who paid, and what is owed.
+
+Owns ``Organisation``, ``Order``, ``Place`` (held -> confirmed -> cancelled/transferred),
+``WaitlistEntry``, ``DiscountCode``, ``Payment``, ``Refund``, ``StripeEvent``, ``Invoice``,
+``CreditNote`` and ``InvoiceSequence``, with the services that hold places, take card
+payments through Stripe and issue invoices. Imports from ``cms`` and ``courses`` only.
+"""

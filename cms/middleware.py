@@ -1,0 +1,29 @@
+"""Staff must use multi-factor authentication, on the site and in the Wagtail admin."""
+
+from allauth.mfa.utils import is_mfa_enabled
+from django.contrib import messages
+from django.shortcuts import redirect
+
+# Paths a staff member without MFA may still reach: the account pages (to set MFA up or sign
+# out), static files, and the health check.
+OPEN_PREFIXES = ("/accounts/", "/static/", "/media/", "/healthz")
+
+
+def staff_needs_mfa(user):
+    return (
+        user.is_authenticated and (user.is_staff or user.is_superuser) and not is_mfa_enabled(user)
+    )
+
+
+class StaffMFAMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(OPEN_PREFIXES) and staff_needs_mfa(request.user):
+            messages.warning(
+                request,
+                "Staff accounts must use an authenticator app. Set one up to continue.",
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)

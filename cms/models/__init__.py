@@ -1,0 +1,5 @@
+from .pages import ContentPage, HomePage
+from .settings import SiteSettings
+from .users import User
+
+__all__ = ["ContentPage", "HomePage", "SiteSettings", "User"]

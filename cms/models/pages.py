@@ -1,0 +1,49 @@
+"""The site's own pages: the home page and general content pages."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from cms.blocks import BodyStreamBlock
+
+
+class HomePage(Page):
+    hero_heading = models.CharField(max_length=200, blank=True)
+    hero_text = models.TextField(blank=True)
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    body = StreamField(BodyStreamBlock(), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("hero_heading"),
+        FieldPanel("hero_text"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["cms.ContentPage"]
+    max_count = 1
+
+
+class ContentPage(Page):
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One sentence shown under the title and in search."
+    )
+    body = StreamField(BodyStreamBlock(), blank=True)
+    last_reviewed = models.DateField(null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("last_reviewed"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    parent_page_types = ["cms.HomePage", "cms.ContentPage"]
+    subpage_types = ["cms.ContentPage"]

@@ -1,0 +1,27 @@
+"""Production: every secret from the environment, HTTPS only, Redis cache and broker."""
+
+from .base import *  # noqa: F403
+from .base import env, env_bool, env_list, require_env
+
+DEBUG = env_bool("DEBUG", False)
+SECRET_KEY = require_env("SECRET_KEY", "a long random string that signs sessions and tokens.")
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", require_env("ALLOWED_HOSTS", "the site's host names, comma-separated.")
+)
+SITE_URL = require_env("SITE_URL", "the public https:// address of the site.").rstrip("/")
+WAGTAILADMIN_BASE_URL = SITE_URL
+CSRF_TRUSTED_ORIGINS = [SITE_URL]
+
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(env("SECURE_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = True
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

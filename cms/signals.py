@@ -1,0 +1,14 @@
+"""Signals the site shell sends; downstream apps connect receivers in their AppConfig.ready().
+
+`personal_data_requested(sender, user, data)`: a receiver adds its section to the dict `data`
+(JSON-serialisable) for the learner's data export.
+
+`account_erasing(sender, user)`: sent inside the erasure transaction, before the user row
+goes. A receiver removes personal data it holds and anonymises records that must be kept
+(orders, invoices).
+"""
+
+from django.dispatch import Signal
+
+personal_data_requested = Signal()
+account_erasing = Signal()

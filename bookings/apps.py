@@ -4,3 +4,13 @@ from django.apps import AppConfig
 class BookingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "bookings"
+
+    def ready(self):
+        # Tell the catalogue how many places are taken, and who holds one: courses is
+        # upstream and cannot import us (DESIGN.md, the river).
+        from bookings import selectors
+        from courses.access import register_place_checker
+        from courses.availability import register_places_counter
+
+        register_places_counter(selectors.live_places_by_cohort)
+        register_place_checker(selectors.cohorts_with_confirmed_place)

@@ -13,7 +13,7 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.mfa.utils import decrypt
 from django.conf import settings
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from wagtail.models import Page, Site
 
 from cms import demo_content
@@ -112,7 +112,7 @@ def seed_users():
             user.set_password(password)
             user.save(update_fields=["password"])
         for name in groups:
-            user.groups.add(Group.objects.get_or_create(name=name)[0])
+            user.groups.add(staff_group(name))
         EmailAddress.objects.update_or_create(
             user=user, email=email, defaults={"verified": True, "primary": True}
         )
@@ -123,6 +123,13 @@ def seed_users():
     lines.append("  Staff sign in with a code from an authenticator app set up with the secret")
     lines.append("  above, or print the current code with: make totp EMAIL=admin@example.com")
     return lines
+
+
+def staff_group(name):
+    """A staff group that can reach the Wagtail admin; each app adds its own permissions."""
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    return group
 
 
 def ensure_totp(user):

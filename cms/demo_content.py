@@ -57,6 +57,7 @@ HOME = {
             "can check online.</p>",
             heading="Continuing professional development",
         ),
+        text('<p><a href="/courses/">Find a course and book a place</a></p>'),
     ],
 }
 

@@ -36,5 +36,8 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Each app's urls are included by dotted string here as they arrive (DESIGN.md).
-urlpatterns += [path("", include(wagtail_urls))]
+# Each app's urls are included by dotted string (DESIGN.md); Wagtail's page tree comes last.
+urlpatterns += [
+    path("courses/", include("courses.urls")),
+    path("", include(wagtail_urls)),
+]

@@ -24,7 +24,8 @@ class HomePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["cms.ContentPage"]
+    # By name, so that cms imports nothing downstream.
+    subpage_types = ["cms.ContentPage", "courses.CourseIndexPage"]
     max_count = 1
 
 

@@ -1,13 +1,17 @@
 """Tests: fast hashing, local-memory cache, eager Celery, Django's outbox."""
 
 from .base import *  # noqa: F403
+from .base import env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CELERY_TASK_ALWAYS_EAGER = True
-CELERY_BROKER_URL = ""
+# Eager unless CELERY_BROKER_URL is set: the real-worker test starts its worker that way.
+# CI names its Redis in CELERY_TEST_BROKER_URL, so the ordinary test run stays eager.
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", None)
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 STORAGES = {  # no manifest needed; whitenoise serves finders in tests
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -15,3 +19,7 @@ STORAGES = {  # no manifest needed; whitenoise serves finders in tests
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared-cache memory: concurrency tests need real locks and busy waits.
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405

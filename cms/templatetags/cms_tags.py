@@ -1,0 +1,65 @@
+from django import forms, template
+from wagtail.models import Site
+
+register = template.Library()
+
+INPUT_CLASSES = {
+    "select": "nhsuk-select",
+    "textarea": "nhsuk-textarea",
+    "input": "nhsuk-input",
+}
+
+
+@register.filter
+def widget_kind(field):
+    """How a bound field is laid out in NHS.UK markup: input, select, textarea, checkbox,
+    radios or checkboxes."""
+    widget = field.field.widget
+    if isinstance(widget, forms.CheckboxSelectMultiple):
+        return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radios"
+    if isinstance(widget, forms.CheckboxInput):
+        return "checkbox"
+    if isinstance(widget, forms.Select):
+        return "select"
+    if isinstance(widget, forms.Textarea):
+        return "textarea"
+    return "input"
+
+
+@register.simple_tag
+def nhsuk_widget(field, extra_class=""):
+    """The field's widget with NHS.UK classes, and described by its hint and error."""
+    kind = widget_kind(field)
+    if kind == "checkbox":
+        classes = "nhsuk-checkboxes__input"
+    else:
+        classes = INPUT_CLASSES.get(kind, "nhsuk-input")
+        if field.errors:
+            classes += f" {classes}--error"
+    described = []
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if field.errors:
+        described.append(f"{field.auto_id}-error")
+    attrs = {"class": f"{classes} {extra_class}".strip()}
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    # The server validates; forms say novalidate, so no browser "required" bubbles.
+    return field.as_widget(attrs=attrs)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    """The page's ancestors from the site's home page down, NHS.UK breadcrumb style."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None or page.pk == site.root_page_id or page.depth <= site.root_page.depth:
+        return {"items": []}
+    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).live()
+    items = [
+        {"title": "Home" if a.pk == site.root_page_id else a.title, "url": a.get_url(request)}
+        for a in ancestors
+    ]
+    return {"items": items, "current": page.title}

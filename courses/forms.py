@@ -1,0 +1,44 @@
+import datetime
+
+from django import forms
+from django.utils import timezone
+
+from courses.models import Delivery
+
+
+def upcoming_months(count=12, today=None):
+    today = today or timezone.localdate()
+    first = today.replace(day=1)
+    months = []
+    for i in range(count):
+        year, month = divmod(first.month - 1 + i, 12)
+        months.append(datetime.date(first.year + year, month + 1, 1))
+    return months
+
+
+class CatalogueFilterForm(forms.Form):
+    """The filters of the course index and the dates view. Bad values are reported, not 500s."""
+
+    month = forms.ChoiceField(label="Month", required=False)
+    format = forms.ChoiceField(
+        label="Format", required=False, choices=[("", "Any format"), *Delivery.choices]
+    )
+    available = forms.BooleanField(label="Only show dates with places available", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["month"].choices = [("", "Any month")] + [
+            (f"{m:%Y-%m}", f"{m:%B %Y}") for m in upcoming_months()
+        ]
+
+    def filters(self):
+        """Keyword arguments for selectors.listed_cohorts, from the valid fields only."""
+        if self.is_bound:
+            self.is_valid()  # invalid fields drop out of cleaned_data; the valid ones still filter
+        data = getattr(self, "cleaned_data", {})
+        month = data.get("month")
+        return {
+            "month": datetime.date.fromisoformat(f"{month}-01") if month else None,
+            "delivery": data.get("format") or None,
+            "available_only": bool(data.get("available")),
+        }

@@ -1,0 +1,122 @@
+"""The catalogue: an index of courses, and one page per course with its cohorts."""
+
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from cms.blocks import AccordionBlock, BodyStreamBlock
+from courses.blocks import OutcomeBlock, SyllabusItemBlock
+from courses.models.cohorts import Delivery
+
+SHORT_RICH_TEXT = ["bold", "italic", "ul", "ol", "link"]
+
+
+class CourseIndexPage(RoutablePageMixin, Page):
+    intro = RichTextField(blank=True, features=SHORT_RICH_TEXT)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    @path("")
+    def catalogue(self, request):
+        from courses.views import course_index
+
+        return course_index(request, self)
+
+    @path("dates/")
+    def all_dates(self, request):
+        from courses.views import upcoming_dates
+
+        return upcoming_dates(request, self)
+
+
+class CoursePage(RoutablePageMixin, Page):
+    summary = models.CharField(max_length=250, help_text="One line: what the course gives you.")
+    delivery = models.CharField(
+        "format", max_length=20, choices=Delivery.choices, default=Delivery.IN_PERSON
+    )
+    duration = models.CharField(max_length=60, help_text="For example: 5 days, or 3 weeks")
+    cpd_hours = models.DecimalField("CPD hours", max_digits=5, decimal_places=1)
+    audience = RichTextField("who it is for", features=SHORT_RICH_TEXT)
+    outcomes = StreamField([("outcome", OutcomeBlock())], verbose_name="learning outcomes")
+    syllabus = StreamField([("item", SyllabusItemBlock())], verbose_name="what each day covers")
+    cancellation_policy = RichTextField(features=SHORT_RICH_TEXT)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name="more about the course")
+    faqs = StreamField([("faqs", AccordionBlock())], blank=True, verbose_name="FAQs")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("delivery"), FieldPanel("duration"), FieldPanel("cpd_hours")],
+            heading="Format",
+        ),
+        FieldPanel("audience"),
+        FieldPanel("outcomes"),
+        FieldPanel("syllabus"),
+        InlinePanel("price_tiers", heading="Prices", label="Price tier", min_num=1),
+        FieldPanel("cancellation_policy"),
+        InlinePanel("course_trainers", heading="Trainers", label="Trainer"),
+        FieldPanel("body"),
+        FieldPanel("faqs"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+        index.SearchField("syllabus"),
+    ]
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = []  # learning.ModulePage joins here when it exists
+
+    @path("")
+    def course(self, request):
+        from courses.views import course_page
+
+        return course_page(request, self)
+
+
+class PriceTier(Orderable):
+    """A price and who qualifies for it, for example staff of the partner organisations."""
+
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="price_tiers")
+    name = models.CharField(max_length=100)
+    who_qualifies = models.CharField(max_length=300)
+    price_pence = models.PositiveIntegerField("price (pence)")
+    early_bird_price_pence = models.PositiveIntegerField(
+        "early-bird price (pence)",
+        null=True,
+        blank=True,
+        help_text="Charged when booked before the cohort's early-bird deadline.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("who_qualifies"),
+        FieldPanel("price_pence"),
+        FieldPanel("early_bird_price_pence"),
+    ]
+
+    def __str__(self):
+        return f"{self.name} (£{self.price_pence / 100:,.2f})"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.early_bird_price_pence is not None and (
+            self.early_bird_price_pence >= self.price_pence
+        ):
+            raise ValidationError(
+                {"early_bird_price_pence": "The early-bird price must be lower than the price."}
+            )
+
+
+class CourseTrainer(Orderable):
+    course = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="course_trainers")
+    trainer = models.ForeignKey("courses.Trainer", on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("trainer")]

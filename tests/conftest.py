@@ -1,0 +1,109 @@
+"""Shared fixtures: a clean cache per test, users, a small site, the demo site, TOTP codes."""
+
+import re
+import time
+
+import pytest
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core.cache import cache
+
+from tests.factories import (
+    DEFAULT_PASSWORD,
+    ContentPageFactory,
+    HomePageFactory,
+    SiteSettingsFactory,
+    StaffUserFactory,
+    TOTPAuthenticatorFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    """allauth keeps rate limits and used TOTP codes in the cache: start each test afresh."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password():
+    return DEFAULT_PASSWORD
+
+
+@pytest.fixture
+def user(db):
+    """A learner with a verified email address."""
+    return UserFactory(email="amara@example.com", first_name="Amara", last_name="Okafor")
+
+
+@pytest.fixture
+def other_user(db):
+    return UserFactory(
+        email="bert@example.com",
+        first_name="Bert",
+        last_name="Other",
+        registration_body="NMC",
+        registration_number="99Z9999Z",
+    )
+
+
+@pytest.fixture
+def staff_user(db):
+    """Staff with no authenticator app yet."""
+    return StaffUserFactory(email="staff@example.com")
+
+
+@pytest.fixture
+def totp(db):
+    """A staff user with a TOTP authenticator; `totp.secret` is the plain secret."""
+    return TOTPAuthenticatorFactory(user=StaffUserFactory(email="mfa-staff@example.com"))
+
+
+@pytest.fixture
+def site(db):
+    """A one-page site: a HomePage served by the default Site, with its site settings."""
+    home = HomePageFactory.as_site_root()
+    SiteSettingsFactory(site=home.get_site())
+    return home
+
+
+@pytest.fixture
+def content_pages(site):
+    about = ContentPageFactory(parent=site, title="About the courses", slug="about")
+    return [about, ContentPageFactory(parent=about, title="Our trainers", slug="trainers")]
+
+
+@pytest.fixture
+def seeded(db, monkeypatch):
+    """The demo site exactly as `seed_demo` builds it (cms.demo.seed)."""
+    from cms import demo
+
+    # A known password, and no .demo-password file written into the work tree.
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-test-password")
+    demo.seed()
+    return demo
+
+
+def current_totp_code(secret):
+    """The code an authenticator app shows now. Waits out the last second of a period so the
+    server checks the code inside the same period (allauth's tolerance is 0 steps)."""
+    period = mfa_settings.TOTP_PERIOD
+    if period - time.time() % period < 1.5:
+        time.sleep(period - time.time() % period + 0.1)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // period))
+
+
+def link_in(message, path_prefix):
+    """The path of the first link in an email that starts with `path_prefix`."""
+    match = re.search(rf"https?://[^/\s]+({re.escape(path_prefix)}\S*)", message.body)
+    assert match, f"no {path_prefix} link in email:\n{message.body}"
+    return match.group(1)
+
+
+def code_in(message):
+    """The one-time code in a login-by-code email: a line of its own such as `LRFH-LZMH`."""
+    match = re.search(r"^\s*([A-Z0-9]{3,}(?:-[A-Z0-9]{3,})*)\s*$", message.body, re.MULTILINE)
+    assert match, f"no code in email:\n{message.body}"
+    return match.group(1)

@@ -14,7 +14,8 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.mfa.utils import decrypt
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from cms import demo_content
 from cms.models import ContentPage, HomePage, SiteSettings, User
@@ -47,8 +48,18 @@ def demo_password():
     return password
 
 
-def seed_pages():
+def tree_root():
+    """Wagtail's root page; rebuilt (with the default locale) after a database flush."""
     root = Page.get_first_root_node()
+    if root is None:
+        language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        Locale.objects.get_or_create(language_code=language)
+        root = Page.add_root(title="Root", slug="root")
+    return root
+
+
+def seed_pages():
+    root = tree_root()
     home = HomePage.objects.first()
     if home is None:
         # Wagtail's installation leaves a "Welcome" page (and a site rooted on it) behind.

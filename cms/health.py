@@ -37,7 +37,7 @@ def check_broker():
     from cms.celery import app
 
     with app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=2)
+        conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0, timeout=2)
     return "connected"
 
 

@@ -5,9 +5,8 @@ from .base import env, env_bool, env_list, require_env
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = require_env("SECRET_KEY", "a long random string that signs sessions and tokens.")
-ALLOWED_HOSTS = env_list(
-    "ALLOWED_HOSTS", require_env("ALLOWED_HOSTS", "the site's host names, comma-separated.")
-)
+require_env("ALLOWED_HOSTS", "the site's host names, comma-separated.")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 SITE_URL = require_env("SITE_URL", "the public https:// address of the site.").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 CSRF_TRUSTED_ORIGINS = [SITE_URL]

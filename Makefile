@@ -8,6 +8,8 @@ HOST ?= 127.0.0.1
 STAMP := $(VENV)/.installed
 
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
+# The demo's links (canonical URLs, emails) point at wherever `make run` serves it.
+export SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run install migrate seed serve test lint format check bench totp clean
 

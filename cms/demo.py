@@ -6,6 +6,7 @@ Called by `seed_demo` first, before any downstream app. Idempotent.
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
@@ -95,7 +96,11 @@ def add_content_page(parent, spec):
 
 
 def seed_settings(home):
+    """Serve the site at SITE_URL, so that canonical links and emails point where it runs."""
     site = Site.objects.get(root_page=home)
+    url = urlsplit(settings.SITE_URL)
+    site.hostname = url.hostname or "localhost"
+    site.port = url.port or (443 if url.scheme == "https" else 80)
     site.site_name = settings.WAGTAIL_SITE_NAME
     site.save()
     values = SiteSettings.for_site(site)

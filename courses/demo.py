@@ -166,4 +166,9 @@ def session(cohort, day, number, online):
 
 
 def next_monday(day):
-    return day + datetime.timedelta(days=(7 - day.weekday()) % 7)
+    """The Monday on or after `day`, skipping the Christmas and New Year fortnight."""
+    day = day + datetime.timedelta(days=(7 - day.weekday()) % 7)
+    if (day.month == 12 and day.day >= 15) or (day.month == 1 and day.day <= 3):
+        year = day.year + 1 if day.month == 12 else day.year
+        return next_monday(datetime.date(year, 1, 4))
+    return day

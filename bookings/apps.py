@@ -14,3 +14,9 @@ class BookingsConfig(AppConfig):
 
         register_places_counter(selectors.live_places_by_cohort)
         register_place_checker(selectors.cohorts_with_confirmed_place)
+
+        from bookings import privacy
+        from cms.signals import account_erasing, personal_data_requested
+
+        personal_data_requested.connect(privacy.export_bookings, dispatch_uid="bookings-export")
+        account_erasing.connect(privacy.anonymise_bookings, dispatch_uid="bookings-erase")

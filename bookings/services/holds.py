@@ -8,6 +8,8 @@ from django.utils import timezone
 
 from bookings.exceptions import Busy, CohortFull, CohortNotBookable, InvalidPriceTier
 from bookings.models import Order, OrderEvent, Place, PlaceStatus
+from bookings.pricing import order_totals, place_price
+from cms.models.settings import default_site_settings
 from courses.availability import availability
 from courses.models import Cohort
 
@@ -81,15 +83,22 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
                 organisation_name=a.organisation_name,
                 requirements=a.requirements,
                 price_tier=tiers[a.price_tier_id],
-                price_pence=price_for(tiers[a.price_tier_id], cohort, now),
+                price_pence=place_price(tiers[a.price_tier_id], cohort, timezone.localdate(now)),
                 hold_expires_at=expires,
                 status=PlaceStatus.HELD,
             )
             for a in attendees
         ]
         Place.objects.bulk_create(places)
-        order.subtotal_pence = order.total_pence = sum(p.price_pence for p in places)
-        order.save(update_fields=["subtotal_pence", "total_pence"])
+        totals = order_totals(
+            [p.price_pence for p in places],
+            vat_rate_percent=default_site_settings().vat_rate_percent,
+        )
+        order.subtotal_pence = totals.subtotal_pence
+        order.discount_pence = totals.discount_pence
+        order.vat_pence = totals.vat_pence
+        order.total_pence = totals.total_pence
+        order.save(update_fields=["subtotal_pence", "discount_pence", "vat_pence", "total_pence"])
         OrderEvent.objects.create(
             order=order,
             kind="held",
@@ -98,9 +107,3 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
             f"{timezone.localtime(expires):%H:%M}",
         )
     return order
-
-
-def price_for(tier, cohort, now):
-    if tier.early_bird_price_pence is not None and cohort.early_bird_open(timezone.localdate(now)):
-        return tier.early_bird_price_pence
-    return tier.price_pence

@@ -14,6 +14,13 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
     vat_number = models.CharField("VAT number", max_length=30, blank=True)
+    vat_rate_percent = models.DecimalField(
+        "VAT rate (%)",
+        max_digits=4,
+        decimal_places=1,
+        default=0,
+        help_text="0 where the training is exempt from VAT (education by an eligible body).",
+    )
     invoice_terms_days = models.PositiveSmallIntegerField(
         "invoice payment terms (days)", default=30
     )
@@ -39,6 +46,7 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("vat_number"),
+                FieldPanel("vat_rate_percent"),
                 FieldPanel("invoice_terms_days"),
                 FieldPanel("invoice_payment_instructions"),
             ],
@@ -56,3 +64,11 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+
+
+def default_site_settings():
+    """The settings of the default site, for code that runs without a request (tasks, PDFs)."""
+    from wagtail.models import Site
+
+    site = Site.objects.filter(is_default_site=True).first()
+    return SiteSettings.for_site(site) if site else SiteSettings()

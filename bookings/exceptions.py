@@ -23,3 +23,17 @@ class InvalidPriceTier(BookingError):
 
 class Busy(BookingError):
     message = "Lots of people are booking at the moment. Please try again in a few seconds."
+
+
+class HoldExpired(BookingError):
+    message = (
+        "Your places were held for 30 minutes and the time ran out, so they have been released. "
+        "Start your booking again."
+    )
+
+
+class PaymentUnavailable(BookingError):
+    message = (
+        "We could not reach the card payment service, so your places have been released and "
+        "you have not been charged. Please try again in a few minutes."
+    )

@@ -39,5 +39,6 @@ if settings.DEBUG:
 # Each app's urls are included by dotted string (DESIGN.md); Wagtail's page tree comes last.
 urlpatterns += [
     path("courses/", include("courses.urls")),
+    path("", include("bookings.urls")),
     path("", include(wagtail_urls)),
 ]

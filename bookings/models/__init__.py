@@ -1,3 +1,14 @@
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
+from .payments import Payment, PaymentStatus, StripeEvent
 
-__all__ = ["Order", "OrderEvent", "OrderStatus", "PaymentMethod", "Place", "PlaceStatus"]
+__all__ = [
+    "Order",
+    "OrderEvent",
+    "OrderStatus",
+    "Payment",
+    "PaymentMethod",
+    "PaymentStatus",
+    "Place",
+    "PlaceStatus",
+    "StripeEvent",
+]

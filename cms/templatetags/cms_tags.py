@@ -63,3 +63,27 @@ def breadcrumbs(context, page):
         for a in ancestors
     ]
     return {"items": items, "current": page.title}
+
+
+def _form_errors(form):
+    for error in form.non_field_errors():
+        yield {"text": error, "href": ""}
+    for field in form:
+        for error in field.errors:
+            yield {"text": error, "href": f"#{field.auto_id}"}
+
+
+@register.inclusion_tag("includes/error_summary_list.html")
+def error_summary(*forms_or_formsets):
+    """One NHS.UK error summary for every error of the forms and formsets given."""
+    items = []
+    for item in forms_or_formsets:
+        if item is None or item == "":
+            continue
+        if hasattr(item, "forms"):  # a formset
+            items += [{"text": e, "href": ""} for e in item.non_form_errors()]
+            for form in item.forms:
+                items += list(_form_errors(form))
+        else:
+            items += list(_form_errors(item))
+    return {"items": items}

@@ -1,0 +1,54 @@
+"""Card payments through Stripe, and every webhook event we have seen (each handled once)."""
+
+from django.db import models
+
+
+class PaymentStatus(models.TextChoices):
+    OPEN = "open", "Awaiting payment"
+    PROCESSING = "processing", "Processing"
+    PAID = "paid", "Paid"
+    FAILED = "failed", "Failed"
+    EXPIRED = "expired", "Expired"
+    REFUNDED = "refunded", "Refunded"
+
+
+class Payment(models.Model):
+    """One Stripe Checkout Session for an order; at most one open at a time."""
+
+    order = models.ForeignKey("bookings.Order", on_delete=models.PROTECT, related_name="payments")
+    checkout_session_id = models.CharField(max_length=255, unique=True)
+    checkout_url = models.URLField(max_length=1000)
+    payment_intent_id = models.CharField(max_length=255, blank=True, db_index=True)
+    amount_pence = models.PositiveIntegerField()
+    refunded_pence = models.PositiveIntegerField(default=0)
+    status = models.CharField(
+        max_length=20, choices=PaymentStatus.choices, default=PaymentStatus.OPEN
+    )
+    expires_at = models.DateTimeField()
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["order"], condition=models.Q(status="open"), name="one_open_payment"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.order} {self.checkout_session_id} ({self.status})"
+
+
+class StripeEvent(models.Model):
+    """Every webhook event id, once: a replayed delivery finds its row and changes nothing."""
+
+    event_id = models.CharField(max_length=255, unique=True)
+    type = models.CharField(max_length=100)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+
+    def __str__(self):
+        return f"{self.event_id} {self.type}"

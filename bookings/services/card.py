@@ -1,0 +1,181 @@
+"""Card payments: starting a Stripe Checkout Session, and settling what Stripe tells us.
+
+The webhook and the return page both end in `settle_checkout_session`, which is idempotent:
+whichever arrives first confirms the order, the other finds it confirmed.
+"""
+
+import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from bookings.exceptions import HoldExpired, PaymentUnavailable
+from bookings.models import (
+    Order,
+    OrderEvent,
+    OrderStatus,
+    Payment,
+    PaymentStatus,
+    Place,
+    PlaceStatus,
+    StripeEvent,
+)
+from bookings.payments import stripe_gateway as gateway
+from bookings.services.confirm import confirm_order
+from bookings.services.expiry import expire_order
+from bookings.services.holds import lock_cohort
+
+# Stripe will not let a Checkout Session expire sooner than 30 minutes after it is created.
+MIN_SESSION_MINUTES = 31
+
+
+def start_card_payment(*, order_id, success_url, cancel_url, now=None):
+    """The URL of the order's Checkout page: its open session, or a new one."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        order = Order.objects.select_for_update().select_related("cohort__course").get(pk=order_id)
+        if order.status != OrderStatus.PENDING or order.hold_expires_at <= now:
+            raise HoldExpired()
+        open_payment = order.payments.filter(status=PaymentStatus.OPEN).first()
+        if open_payment and open_payment.expires_at > now + datetime.timedelta(minutes=1):
+            return open_payment.checkout_url
+        if open_payment:
+            open_payment.status = PaymentStatus.EXPIRED
+            open_payment.save(update_fields=["status"])
+        expires = max(order.hold_expires_at, now + datetime.timedelta(minutes=MIN_SESSION_MINUTES))
+        order.hold_expires_at = expires
+        order.save(update_fields=["hold_expires_at"])
+        order.places.filter(status=PlaceStatus.HELD).update(hold_expires_at=expires)
+        attempt = order.payments.count() + 1
+        places = list(order.places.filter(status=PlaceStatus.HELD))
+    try:
+        session = gateway.create_checkout_session(
+            order=order,
+            places=places,
+            success_url=success_url,
+            cancel_url=cancel_url,
+            expires_at=expires,
+            key=f"checkout-{order.reference}-{attempt}",
+        )
+    except gateway.PaymentServiceError as exc:
+        expire_order(order_id=order.pk, reason=f"Card payment could not start: {exc}")
+        raise PaymentUnavailable() from exc
+    Payment.objects.create(
+        order=order,
+        checkout_session_id=session.id,
+        checkout_url=session.url,
+        amount_pence=session.amount_total,
+        expires_at=expires,
+    )
+    OrderEvent.objects.create(order=order, kind="checkout", message="Card payment started")
+    return session.url
+
+
+def settle_checkout_session(session, *, source):
+    """Bring our records in line with a Checkout Session as Stripe reports it."""
+    with transaction.atomic():
+        payment = (
+            Payment.objects.select_for_update().filter(checkout_session_id=session["id"]).first()
+        )
+        if payment is None:
+            return None  # not ours (or not yet recorded): nothing to change
+        if session["payment_status"] in ("paid", "no_payment_required"):
+            return _paid(payment, session, source)
+        if session["status"] == "expired":
+            _close(payment, PaymentStatus.EXPIRED)
+            expire_order(order_id=payment.order_id, reason="Checkout expired without payment")
+        elif session["status"] == "complete":
+            _close(payment, PaymentStatus.PROCESSING)  # e.g. a bank debit still clearing
+        return payment
+
+
+def _close(payment, status):
+    if payment.status in (PaymentStatus.OPEN, PaymentStatus.PROCESSING):
+        payment.status = status
+        payment.save(update_fields=["status"])
+
+
+def _paid(payment, session, source):
+    if payment.status == PaymentStatus.PAID:
+        return payment
+    payment.status = PaymentStatus.PAID
+    payment.payment_intent_id = session.get("payment_intent") or ""
+    payment.save(update_fields=["status", "payment_intent_id"])
+    order = Order.objects.select_for_update().get(pk=payment.order_id)
+    if order.status == OrderStatus.EXPIRED and not _rehold(order):
+        _refund_late_payment(order, payment)
+        return payment
+    confirm_order(order_id=order.pk, message=f"Paid by card ({source})")
+    return payment
+
+
+def _rehold(order):
+    """A payment that arrived after its hold lapsed: place it again if the cohort has room."""
+    cohort = lock_cohort(order.cohort_id)
+    wanted = order.places.filter(status=PlaceStatus.EXPIRED)
+    taken = Place.objects.live().filter(cohort=cohort).count()
+    if cohort.capacity - taken < wanted.count():
+        return False
+    wanted.update(status=PlaceStatus.HELD)
+    order.status = OrderStatus.PENDING
+    order.save(update_fields=["status"])
+    return True
+
+
+def _refund_late_payment(order, payment):
+    gateway.refund(
+        payment_intent_id=payment.payment_intent_id,
+        amount_pence=payment.amount_pence,
+        key=f"refund-late-{payment.pk}",
+    )
+    payment.status = PaymentStatus.REFUNDED
+    payment.refunded_pence = payment.amount_pence
+    payment.save(update_fields=["status", "refunded_pence"])
+    OrderEvent.objects.create(
+        order=order,
+        kind="refunded",
+        message="Paid after the hold ran out and the cohort had filled: refunded in full",
+    )
+
+
+def record_stripe_event(event):
+    """Handle a verified webhook event once. Returns False for a replay."""
+    try:
+        with transaction.atomic():
+            StripeEvent.objects.create(event_id=event["id"], type=event["type"])
+            _dispatch(event)
+    except IntegrityError:
+        if StripeEvent.objects.filter(event_id=event["id"]).exists():
+            return False
+        raise
+    return True
+
+
+def _dispatch(event):
+    obj = event["data"]["object"]
+    if event["type"].startswith("checkout.session."):
+        if event["type"] == "checkout.session.async_payment_failed":
+            payment = Payment.objects.filter(checkout_session_id=obj["id"]).first()
+            if payment:
+                _close(payment, PaymentStatus.FAILED)
+                expire_order(order_id=payment.order_id, reason="The bank payment failed")
+            return
+        settle_checkout_session(obj, source="Stripe webhook")
+    elif event["type"] == "charge.refunded":
+        _record_refund(obj)
+
+
+def _record_refund(charge):
+    """A refund made on Stripe (for example in the Dashboard): record it, cancel nothing."""
+    payment = Payment.objects.filter(payment_intent_id=charge.get("payment_intent")).first()
+    if payment is None:
+        return
+    payment.refunded_pence = charge.get("amount_refunded", 0)
+    if payment.refunded_pence >= payment.amount_pence:
+        payment.status = PaymentStatus.REFUNDED
+    payment.save(update_fields=["refunded_pence", "status"])
+    OrderEvent.objects.create(
+        order_id=payment.order_id,
+        kind="refund_recorded",
+        message=f"Stripe reports £{payment.refunded_pence / 100:,.2f} refunded",
+    )

@@ -1,0 +1,139 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from bookings.exceptions import BookingError
+from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm
+from bookings.models import Order
+from bookings.payments import stripe_gateway
+from bookings.selectors import live_places_by_cohort
+from bookings.services.card import settle_checkout_session, start_card_payment
+from bookings.services.holds import Attendee, hold_places
+from cms.accounts import has_verified_email
+from courses.availability import availability
+from courses.models import Cohort, Delivery
+
+
+class HttpResponseSeeOther(HttpResponseRedirect):
+    status_code = 303  # after a POST, the browser GETs Stripe's Checkout page
+
+
+def requested_places(request, left):
+    try:
+        wanted = int(request.GET.get("places", 1))
+    except ValueError:
+        wanted = 1
+    return max(1, min(wanted, left, MAX_PLACES))
+
+
+@login_required
+def book(request, cohort_id):
+    cohort = get_object_or_404(Cohort.objects.published().select_related("course"), pk=cohort_id)
+    if not has_verified_email(request.user):
+        messages.warning(request, "Confirm your email address before you book: check your inbox.")
+        return redirect("account_email")
+    state = availability(cohort, live_places_by_cohort([cohort.pk]).get(cohort.pk, 0))
+    context = {"cohort": cohort, "course": cohort.course, "availability": state}
+    if not state.bookable:
+        return TemplateResponse(request, "bookings/not_bookable.html", context, status=409)
+
+    tiers = list(cohort.course.price_tiers.order_by("price_pence"))
+    form_kwargs = {"tiers": tiers, "in_person": cohort.delivery != Delivery.ONLINE}
+    if request.method == "POST":
+        formset = AttendeeFormSet(request.POST, form_kwargs=form_kwargs, prefix="attendee")
+        confirm = ConfirmForm(request.POST)
+        if formset.is_valid() and confirm.is_valid():
+            try:
+                order = hold_places(
+                    cohort_id=cohort.pk,
+                    buyer=request.user,
+                    attendees=[attendee_from(f.cleaned_data) for f in formset.forms],
+                    payment_method="card",
+                    submission_key=confirm.cleaned_data["submission_key"],
+                )
+            except BookingError as error:
+                confirm.add_error(None, error.message)
+            else:
+                return redirect("bookings:order", reference=order.reference)
+    else:
+        count = requested_places(request, state.left)
+        formset = AttendeeFormSet(
+            initial=[me(request.user)] + [{} for _ in range(count - 1)],
+            form_kwargs=form_kwargs,
+            prefix="attendee",
+        )
+        confirm = ConfirmForm(initial={"submission_key": ConfirmForm.new_key()})
+    context.update(
+        formset=formset,
+        confirm=confirm,
+        place_choices=range(1, min(state.left, MAX_PLACES) + 1),
+        places=len(formset.forms),
+    )
+    return TemplateResponse(request, "bookings/book.html", context)
+
+
+def me(user):
+    return {
+        "name": user.certificate_name or user.get_full_name(),
+        "email": user.email,
+        "profession": user.profession,
+        "organisation": user.organisation,
+    }
+
+
+def attendee_from(data):
+    return Attendee(
+        name=data["name"].strip(),
+        email=data["email"],
+        price_tier_id=data["price_tier"],
+        profession=data["profession"],
+        organisation_name=data.get("organisation", "").strip(),
+        requirements=data.get("requirements", "").strip(),
+    )
+
+
+@login_required
+def order_summary(request, reference):
+    orders = Order.objects.select_related("cohort__course")
+    if not request.user.is_staff:
+        orders = orders.filter(buyer=request.user)  # someone else's order: not found
+    order = get_object_or_404(orders, reference=reference)
+    places = list(order.places.select_related("price_tier"))
+    return TemplateResponse(request, "bookings/order.html", {"order": order, "places": places})
+
+
+@login_required
+@require_POST
+def pay(request, reference):
+    order = get_object_or_404(Order, reference=reference, buyer=request.user)
+    back = request.build_absolute_uri(reverse("bookings:order", args=[order.reference]))
+    done = request.build_absolute_uri(reverse("bookings:payment_return", args=[order.reference]))
+    try:
+        url = start_card_payment(
+            order_id=order.pk,
+            success_url=done + "?session_id={CHECKOUT_SESSION_ID}",
+            cancel_url=back,
+        )
+    except BookingError as error:
+        messages.error(request, error.message)
+        return redirect("bookings:order", reference=order.reference)
+    return HttpResponseSeeOther(url)
+
+
+@login_required
+def payment_return(request, reference):
+    """Back from the Checkout page: ask Stripe, so the learner sees the truth at once."""
+    order = get_object_or_404(Order, reference=reference, buyer=request.user)
+    payment = order.payments.order_by("-created_at").first()
+    if payment is not None:
+        try:
+            session = stripe_gateway.retrieve_checkout_session(payment.checkout_session_id)
+        except stripe_gateway.PaymentServiceError:
+            pass  # the webhook will settle it; the order page says "processing"
+        else:
+            settle_checkout_session(session, source="return page")
+    return redirect("bookings:order", reference=order.reference)

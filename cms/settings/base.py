@@ -239,6 +239,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    "release-expired-holds": {"task": "bookings.tasks.release_expired_holds", "schedule": 60.0},
 }
 
 # --- Stripe (issue 5 wires the fake Stripe into make run) -------------------------------

@@ -8,5 +8,6 @@ urlpatterns = [
     path("book/orders/<str:reference>/", views.order_summary, name="order"),
     path("book/orders/<str:reference>/pay/", views.pay, name="pay"),
     path("book/orders/<str:reference>/paid/", views.payment_return, name="payment_return"),
+    path("account/bookings/", views.my_bookings, name="my_bookings"),
     path("payments/stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -137,3 +138,17 @@ def payment_return(request, reference):
         else:
             settle_checkout_session(session, source="return page")
     return redirect("bookings:order", reference=order.reference)
+
+
+@login_required
+def my_bookings(request):
+    """Every order the learner made, and every place booked for them by someone else."""
+    mine = Q(buyer=request.user) | Q(places__attendee=request.user)
+    orders = (
+        Order.objects.filter(mine)
+        .distinct()
+        .select_related("cohort__course")
+        .prefetch_related("places")
+        .order_by("-created_at")
+    )
+    return TemplateResponse(request, "bookings/my_bookings.html", {"orders": orders})

@@ -31,6 +31,18 @@ DEMO_USERS = [
     ("admin@example.com", "Sam", "Adeyemi", True, True, []),
 ]
 
+DEMO_PROFILES = {
+    "learner@example.com": {
+        "certificate_name": "Amara Okafor",
+        "profession": "nurse",
+        "job_title": "Diabetes specialist nurse",
+        "organisation": "Riverside University Hospitals NHS Foundation Trust",
+        "registration_body": "NMC",
+        "registration_number": "12A3456E",
+    },
+    "trainer@example.com": {"profession": "doctor", "job_title": "Consultant liaison psychiatrist"},
+}
+
 
 def seed(scale=1):
     home = seed_pages()
@@ -123,6 +135,7 @@ def seed_users():
                 last_name=last,
                 is_staff=staff,
                 is_superuser=superuser,
+                **DEMO_PROFILES.get(email, {}),
             )
         elif os.environ.get("DEMO_PASSWORD"):
             user.set_password(password)

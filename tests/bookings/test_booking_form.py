@@ -135,3 +135,15 @@ def test_someone_elses_order_is_not_found(client, cohort):
     client.force_login(UserFactory())
     assert client.get(f"/book/orders/{order.reference}/").status_code == 404
     assert client.post(f"/book/orders/{order.reference}/pay/").status_code == 404
+
+
+def test_my_bookings_lists_my_orders_and_places_booked_for_me(client, cohort):
+    manager, colleague, stranger = UserFactory(), UserFactory(), UserFactory()
+    client.force_login(manager)
+    client.post(f"/book/cohorts/{cohort.pk}/", form_data(cohort, [("Col League", colleague.email)]))
+    Place.objects.update(attendee=colleague)
+    order = Order.objects.get()
+    for user, sees in [(manager, True), (colleague, True), (stranger, False)]:
+        client.force_login(user)
+        html = client.get("/account/bookings/").content.decode()
+        assert (order.reference in html) is sees

@@ -31,6 +31,7 @@ PUBLIC = [
 SIGNED_IN = [
     "/account/",
     "/account/delete/",
+    "/account/bookings/",
     "/accounts/email/",
     "/accounts/password/change/",
     "/accounts/2fa/",
@@ -96,3 +97,28 @@ def test_every_signed_in_page(visitor, demo_site):
     visitor.visit("/account/delete/")
     visitor.submit(page.locator("main form [type='submit']").first)
     assert page.locator(".nhsuk-error-summary").is_visible()
+
+
+def test_booking_pages(visitor, demo_site):
+    from courses.models import Cohort
+
+    cohort = Cohort.objects.get(course__slug="five-day-course", title="Next run")
+    page = visitor.page
+    visitor.visit("/accounts/login/")
+    page.fill("[name='login']", "learner@example.com")
+    page.fill("[name='password']", "demo-browser-password")
+    visitor.submit(page.locator("main form [type='submit']").first)
+    visitor.visit(f"/book/cohorts/{cohort.pk}/?places=2")
+    visitor.submit(page.get_by_role("button", name="Continue to payment"))
+    assert page.locator(".nhsuk-error-summary").is_visible()
+    page.fill("[name='attendee-1-name']", "Ben Carter")
+    page.fill("[name='attendee-1-email']", "ben.carter@example.nhs.uk")
+    page.select_option("[name='attendee-0-profession']", "nurse")
+    page.select_option("[name='attendee-1-profession']", "ahp")
+    for i in (0, 1):
+        page.locator(f"[name='attendee-{i}-price_tier']").first.check()
+    page.check("[name='terms']")
+    visitor.submit(page.get_by_role("button", name="Continue to payment"))
+    assert "/book/orders/" in visitor.path
+    assert "Ben Carter" in page.inner_text("main")
+    visitor.visit("/account/bookings/")

@@ -14,7 +14,7 @@ def cohort_ics(cohort, request):
     cal.add("version", "2.0")
     cal.add("x-wr-calname", f"{cohort.course.title}")
     cal.add("x-wr-timezone", settings.TIME_ZONE)
-    course_url = cohort.course.get_full_url(request)
+    course_url = cohort.course.get_full_url(request) or settings.SITE_URL
     for session in cohort.sessions.all():
         event = Event()
         event.add("uid", f"cohort-{cohort.pk}-session-{session.pk}@mhskills")

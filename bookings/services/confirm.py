@@ -7,6 +7,7 @@ from django.utils import timezone
 from bookings.exceptions import BookingError
 from bookings.models import Order, OrderEvent, OrderStatus, PlaceStatus
 from bookings.signals import places_confirmed
+from bookings.tasks import send_order_confirmation
 
 
 def confirm_order(*, order_id, message, actor=None, now=None):
@@ -31,4 +32,5 @@ def confirm_order(*, order_id, message, actor=None, now=None):
         transaction.on_commit(
             lambda: places_confirmed.send(sender=Order, order=order, places=places)
         )
+        transaction.on_commit(lambda: send_order_confirmation.delay(order.pk))
     return order

@@ -1,0 +1,51 @@
+"""Booking emails, in plain text and HTML: what was booked, and how to join."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from courses.calendar import cohort_ics
+
+
+def _send(*, to, subject, template, context, attachments=()):
+    text = render_to_string(f"bookings/email/{template}.txt", context)
+    html = render_to_string(f"bookings/email/{template}.html", context)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message.attach_alternative(html, "text/html")
+    for name, content, mimetype in attachments:
+        message.attach(name, content, mimetype)
+    message.send()
+
+
+def send_confirmation(order):
+    """The buyer gets the order; each attendee gets their own joining instructions."""
+    cohort = order.cohort
+    places = list(order.places.filter(status="confirmed"))
+    context = {
+        "order": order,
+        "cohort": cohort,
+        "course": cohort.course,
+        "places": places,
+        "sessions": list(cohort.sessions.all()),
+        "order_url": settings.SITE_URL + reverse("bookings:order", args=[order.reference]),
+        "site_url": settings.SITE_URL,
+    }
+    ics = ("course-dates.ics", cohort_ics(cohort, None), "text/calendar")
+    _send(
+        to=order.buyer_email,
+        subject=f"Booking confirmed: {cohort.course.title} ({order.reference})",
+        template="order_confirmed",
+        context=context,
+        attachments=[ics],
+    )
+    for place in places:
+        if place.attendee_email == order.buyer_email:
+            continue  # the buyer's own place is in their confirmation
+        _send(
+            to=place.attendee_email,
+            subject=f"Your place on {cohort.course.title}",
+            template="joining_instructions",
+            context={**context, "place": place},
+            attachments=[ics],
+        )

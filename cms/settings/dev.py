@@ -1,4 +1,4 @@
-"""The demo (`make run`): SQLite, eager Celery, emails written to sent-emails/, DEBUG on unless told otherwise."""
+"""The demo (`make run`): SQLite, eager Celery, emails as files, DEBUG on unless told otherwise."""
 
 from .base import *  # noqa: F403
 from .base import env, env_bool

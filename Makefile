@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
+FAKE_STRIPE_PORT ?= 12111
 STAMP := $(VENV)/.installed
 
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
@@ -30,11 +31,19 @@ migrate: install
 seed: install
 	$(PY) manage.py seed_demo
 
+# The demo pays through the project's fake Stripe unless real keys are given (sk_live/sk_test
+# from the Stripe Dashboard and STRIPE_API_BASE left empty): see the README.
 serve: install
 	@echo ""
 	@echo "  The demo is at http://$(HOST):$(PORT)/  (staff: http://$(HOST):$(PORT)/admin/)"
-	@echo "  Demo logins are printed above by seed_demo."
+	@echo "  Demo logins are printed above by seed_demo. Pay with card 4242 4242 4242 4242."
 	@echo ""
+	@if [ -z "$${STRIPE_SECRET_KEY:-}" ]; then \
+	    $(PY) -m bookings.payments.fake_stripe --host 127.0.0.1 --port $(FAKE_STRIPE_PORT) \
+	        --webhook-url http://$(HOST):$(PORT)/payments/stripe/webhook/ & \
+	    trap "kill $$! 2>/dev/null" EXIT; \
+	    export STRIPE_API_BASE=$${STRIPE_API_BASE:-http://127.0.0.1:$(FAKE_STRIPE_PORT)}; \
+	fi; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: install

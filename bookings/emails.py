@@ -49,3 +49,20 @@ def send_confirmation(order):
             context={**context, "place": place},
             attachments=[ics],
         )
+
+
+def send_refund(order, *, amount_pence, reason):
+    context = {
+        "order": order,
+        "course": order.cohort.course,
+        "cohort": order.cohort,
+        "amount_pence": amount_pence,
+        "reason": reason,
+        "order_url": settings.SITE_URL + reverse("bookings:order", args=[order.reference]),
+    }
+    _send(
+        to=order.buyer_email,
+        subject=f"Refund on your booking {order.reference}",
+        template="refund",
+        context=context,
+    )

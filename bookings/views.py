@@ -103,8 +103,14 @@ def order_summary(request, reference):
     if not request.user.is_staff:
         orders = orders.filter(buyer=request.user)  # someone else's order: not found
     order = get_object_or_404(orders, reference=reference)
-    places = list(order.places.select_related("price_tier"))
-    return TemplateResponse(request, "bookings/order.html", {"order": order, "places": places})
+    context = {
+        "order": order,
+        "places": list(order.places.select_related("price_tier")),
+        "payment": order.payments.order_by("-created_at").first(),
+        # Back from Checkout but not yet settled: the payment may still confirm.
+        "returned": request.GET.get("returned") == "1",
+    }
+    return TemplateResponse(request, "bookings/order.html", context)
 
 
 @login_required
@@ -133,11 +139,11 @@ def payment_return(request, reference):
     if payment is not None:
         try:
             session = stripe_gateway.retrieve_checkout_session(payment.checkout_session_id)
-        except stripe_gateway.PaymentServiceError:
-            pass  # the webhook will settle it; the order page says "processing"
-        else:
             settle_checkout_session(session, source="return page")
-    return redirect("bookings:order", reference=order.reference)
+        except stripe_gateway.PaymentServiceError:
+            pass  # the webhook or the minute's sweep will settle it; meanwhile, "processing"
+    url = reverse("bookings:order", args=[order.reference])
+    return HttpResponseRedirect(f"{url}?returned=1")
 
 
 @login_required

@@ -8,6 +8,7 @@ from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
 
+from bookings.payments.fake_stripe import FakeStripe
 from tests.factories import (
     DEFAULT_PASSWORD,
     ContentPageFactory,
@@ -25,6 +26,26 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="session")
+def _fake_stripe_server():
+    with FakeStripe(retry_delays=(0, 0.05, 0.1)) as fake:
+        yield fake
+
+
+@pytest.fixture
+def fake_stripe(_fake_stripe_server, settings):
+    """The project's fake Stripe on a free port, with the SDK pointed at it; no webhooks are
+    sent unless a test sets `fake_stripe.store.webhook_url`."""
+    settings.STRIPE_API_BASE = _fake_stripe_server.url
+    settings.STRIPE_TIMEOUT_SECONDS = 2
+    store = _fake_stripe_server.store
+    with store.lock:
+        store.webhook_url, store.webhook_secret = None, settings.STRIPE_WEBHOOK_SECRET
+        store.next_error = None
+    yield _fake_stripe_server
+    store.webhook_url, store.next_error = None, None
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ With STRIPE_API_BASE set (the demo, the tests) the same calls go to the project'
 with real keys and no base they go to Stripe. Nothing here is mocked anywhere.
 """
 
+import json
+
 import stripe
 from django.conf import settings
-
-TIMEOUT_SECONDS = 20
 
 
 class PaymentServiceError(Exception):
@@ -20,7 +20,7 @@ def client():
         settings.STRIPE_SECRET_KEY,
         base_addresses=base,
         max_network_retries=1,
-        http_client=stripe.RequestsClient(timeout=TIMEOUT_SECONDS),
+        http_client=stripe.RequestsClient(timeout=settings.STRIPE_TIMEOUT_SECONDS),
     )
 
 
@@ -73,11 +73,12 @@ def create_checkout_session(*, order, places, success_url, cancel_url, expires_a
 
 
 def retrieve_checkout_session(session_id):
-    return _call(client().v1.checkout.sessions.retrieve, session_id)
+    """The session as a plain dict, the same shape a webhook event carries."""
+    return _call(client().v1.checkout.sessions.retrieve, session_id).to_dict()
 
 
 def expire_checkout_session(session_id):
-    return _call(client().v1.checkout.sessions.expire, session_id)
+    return _call(client().v1.checkout.sessions.expire, session_id).to_dict()
 
 
 def refund(*, payment_intent_id, amount_pence, key):
@@ -86,5 +87,9 @@ def refund(*, payment_intent_id, amount_pence, key):
 
 
 def parse_webhook(payload, signature):
-    """The verified event, or ValueError / stripe.SignatureVerificationError."""
-    return stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+    """The verified event as a plain dict, or ValueError / stripe.SignatureVerificationError."""
+    body = json.loads(payload)  # the SDK assumes an object; anything else is not an event
+    if not isinstance(body, dict) or not {"id", "type", "data"} <= body.keys():
+        raise ValueError("not a Stripe event")
+    event = stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)
+    return event.to_dict()

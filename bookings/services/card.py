@@ -24,9 +24,14 @@ from bookings.payments import stripe_gateway as gateway
 from bookings.services.confirm import confirm_order
 from bookings.services.expiry import expire_order
 from bookings.services.holds import lock_cohort
+from bookings.tasks import send_payment_refunded
 
 # Stripe will not let a Checkout Session expire sooner than 30 minutes after it is created.
 MIN_SESSION_MINUTES = 31
+# Bank debits take up to a few working days to clear; the places stay held meanwhile.
+PROCESSING_HOLD = datetime.timedelta(days=7)
+LATE_PAYMENT = "Paid after the hold ran out and the cohort had filled: refunded in full"
+DUPLICATE_PAYMENT = "Paid for an order that was already paid or cancelled: refunded in full"
 
 
 def start_card_payment(*, order_id, success_url, cancel_url, now=None):
@@ -83,10 +88,24 @@ def settle_checkout_session(session, *, source):
             return _paid(payment, session, source)
         if session["status"] == "expired":
             _close(payment, PaymentStatus.EXPIRED)
-            expire_order(order_id=payment.order_id, reason="Checkout expired without payment")
+            if not _other_live_payment(payment):
+                expire_order(order_id=payment.order_id, reason="Checkout expired without payment")
         elif session["status"] == "complete":
-            _close(payment, PaymentStatus.PROCESSING)  # e.g. a bank debit still clearing
+            _processing(payment, session)
         return payment
+
+
+def payment_failed(session):
+    """A bank debit that bounced: the places go back, and the learner can book again."""
+    with transaction.atomic():
+        payment = (
+            Payment.objects.select_for_update().filter(checkout_session_id=session["id"]).first()
+        )
+        if payment is None or payment.status == PaymentStatus.PAID:
+            return
+        payment.status = PaymentStatus.FAILED
+        payment.save(update_fields=["status"])
+        expire_order(order_id=payment.order_id, reason="The bank payment failed")
 
 
 def _close(payment, status):
@@ -95,18 +114,45 @@ def _close(payment, status):
         payment.save(update_fields=["status"])
 
 
+def _other_live_payment(payment):
+    live = (PaymentStatus.OPEN, PaymentStatus.PROCESSING, PaymentStatus.PAID)
+    return payment.order.payments.exclude(pk=payment.pk).filter(status__in=live).exists()
+
+
+def _processing(payment, session):
+    """Paid by a method that clears later (a bank debit): keep the places while it clears."""
+    if payment.status != PaymentStatus.OPEN:
+        return
+    payment.status = PaymentStatus.PROCESSING
+    payment.payment_intent_id = session.get("payment_intent") or ""
+    payment.save(update_fields=["status", "payment_intent_id"])
+    until = timezone.now() + PROCESSING_HOLD
+    order = Order.objects.select_for_update().get(pk=payment.order_id)
+    if order.status == OrderStatus.PENDING:
+        order.hold_expires_at = until
+        order.save(update_fields=["hold_expires_at"])
+        order.places.filter(status=PlaceStatus.HELD).update(hold_expires_at=until)
+        OrderEvent.objects.create(order=order, kind="processing", message="Payment processing")
+
+
 def _paid(payment, session, source):
-    if payment.status == PaymentStatus.PAID:
+    if payment.status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
         return payment
     payment.status = PaymentStatus.PAID
     payment.payment_intent_id = session.get("payment_intent") or ""
     payment.save(update_fields=["status", "payment_intent_id"])
     order = Order.objects.select_for_update().get(pk=payment.order_id)
     if order.status == OrderStatus.EXPIRED and not _rehold(order):
-        _refund_late_payment(order, payment)
-        return payment
-    confirm_order(order_id=order.pk, message=f"Paid by card ({source})")
+        _refund_unplaced(order, payment, LATE_PAYMENT)
+    elif order.status == OrderStatus.CANCELLED or _paid_twice(order, payment):
+        _refund_unplaced(order, payment, DUPLICATE_PAYMENT)
+    else:
+        confirm_order(order_id=order.pk, message=f"Paid by card ({source})")
     return payment
+
+
+def _paid_twice(order, payment):
+    return order.payments.exclude(pk=payment.pk).filter(status=PaymentStatus.PAID).exists()
 
 
 def _rehold(order):
@@ -122,19 +168,19 @@ def _rehold(order):
     return True
 
 
-def _refund_late_payment(order, payment):
-    gateway.refund(
+def _refund_unplaced(order, payment, reason):
+    """Money we cannot turn into places goes straight back, and the buyer is told."""
+    refund = gateway.refund(
         payment_intent_id=payment.payment_intent_id,
         amount_pence=payment.amount_pence,
-        key=f"refund-late-{payment.pk}",
+        key=f"refund-unplaced-{payment.pk}",
     )
     payment.status = PaymentStatus.REFUNDED
     payment.refunded_pence = payment.amount_pence
     payment.save(update_fields=["status", "refunded_pence"])
-    OrderEvent.objects.create(
-        order=order,
-        kind="refunded",
-        message="Paid after the hold ran out and the cohort had filled: refunded in full",
+    OrderEvent.objects.create(order=order, kind="refunded", message=reason)
+    transaction.on_commit(
+        lambda: send_payment_refunded.delay(order.pk, refund.id, payment.amount_pence, reason)
     )
 
 
@@ -155,11 +201,7 @@ def _dispatch(event):
     obj = event["data"]["object"]
     if event["type"].startswith("checkout.session."):
         if event["type"] == "checkout.session.async_payment_failed":
-            payment = Payment.objects.filter(checkout_session_id=obj["id"]).first()
-            if payment:
-                _close(payment, PaymentStatus.FAILED)
-                expire_order(order_id=payment.order_id, reason="The bank payment failed")
-            return
+            return payment_failed(obj)
         settle_checkout_session(obj, source="Stripe webhook")
     elif event["type"] == "charge.refunded":
         _record_refund(obj)

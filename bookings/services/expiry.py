@@ -19,14 +19,3 @@ def expire_order(*, order_id, reason, now=None):
         order.save(update_fields=["status"])
         OrderEvent.objects.create(order=order, kind="expired", message=reason, created_at=now)
     return order
-
-
-def expire_stale_holds(now=None):
-    """Pending orders whose hold has passed: the beat task's sweep. Returns how many."""
-    now = now or timezone.now()
-    stale = Order.objects.filter(status=OrderStatus.PENDING, hold_expires_at__lt=now)
-    count = 0
-    for order_id in stale.values_list("pk", flat=True):
-        expire_order(order_id=order_id, reason="Hold expired before payment", now=now)
-        count += 1
-    return count

@@ -239,6 +239,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cms.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=15),
     },
+    # Also the reconciliation: a lapsed order with a card payment is first settled with Stripe.
     "release-expired-holds": {"task": "bookings.tasks.release_expired_holds", "schedule": 60.0},
 }
 
@@ -247,6 +248,8 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "sk_test_fake_local")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "pk_test_fake_local")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "whsec_fake_local")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")  # empty: the real api.stripe.com
+# A learner waits on the pay button for this long at most; then the places are freed.
+STRIPE_TIMEOUT_SECONDS = float(env("STRIPE_TIMEOUT_SECONDS", "20"))
 
 # --- Security headers -------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -23,3 +23,8 @@ WHITENOISE_AUTOREFRESH = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared-cache memory: concurrency tests need real locks and busy waits.
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+
+# Nothing in the suite may reach api.stripe.com: tests that pay use the `fake_stripe` fixture,
+# and anything else finds this closed port and gets a clear "payment unavailable".
+STRIPE_API_BASE = "http://127.0.0.1:9"
+STRIPE_TIMEOUT_SECONDS = 2

@@ -110,7 +110,11 @@ def order_summary(request, reference):
         # Back from Checkout but not yet settled: the payment may still confirm.
         "returned": request.GET.get("returned") == "1",
     }
-    return TemplateResponse(request, "bookings/order.html", context)
+    response = TemplateResponse(request, "bookings/order.html", context)
+    # The pay button's POST is answered with a redirect to Stripe's Checkout page, which the
+    # browser follows only if this page's form-action allows it.
+    response._csp_update = {"form-action": [stripe_gateway.checkout_origin()]}
+    return response
 
 
 @login_required

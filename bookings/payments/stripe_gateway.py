@@ -5,6 +5,7 @@ with real keys and no base they go to Stripe. Nothing here is mocked anywhere.
 """
 
 import json
+from urllib.parse import urlsplit
 
 import stripe
 from django.conf import settings
@@ -70,6 +71,14 @@ def create_checkout_session(*, order, places, success_url, cancel_url, expires_a
     return _call(
         client().v1.checkout.sessions.create, params=params, options={"idempotency_key": key}
     )
+
+
+def checkout_origin():
+    """Where the hosted Checkout page lives: Stripe's, or the fake's own."""
+    if settings.STRIPE_API_BASE:
+        parts = urlsplit(settings.STRIPE_API_BASE)
+        return f"{parts.scheme}://{parts.netloc}"
+    return "https://checkout.stripe.com"
 
 
 def retrieve_checkout_session(session_id):

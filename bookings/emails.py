@@ -66,3 +66,24 @@ def send_refund(order, *, amount_pence, reason):
         template="refund",
         context=context,
     )
+
+
+def send_cancellation(order, places, refund_pence):
+    context = {
+        "order": order,
+        "course": order.cohort.course,
+        "cohort": order.cohort,
+        "places": places,
+        "refund_pence": refund_pence,
+        "order_url": settings.SITE_URL + reverse("bookings:order", args=[order.reference]),
+    }
+    subject = f"Cancelled: {order.cohort.course.title} ({order.reference})"
+    _send(to=order.buyer_email, subject=subject, template="cancelled", context=context)
+    for place in places:
+        if place.attendee_email != order.buyer_email:
+            _send(
+                to=place.attendee_email,
+                subject=subject,
+                template="cancelled",
+                context={**context, "places": [place], "refund_pence": None},
+            )

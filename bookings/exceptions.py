@@ -37,3 +37,14 @@ class PaymentUnavailable(BookingError):
         "We could not reach the card payment service, so your places have been released and "
         "you have not been charged. Please try again in a few minutes."
     )
+
+
+class PolicyRefused(BookingError):
+    message = "This cannot be changed online now. Contact us and we will help."
+
+
+class RefundFailed(BookingError):
+    message = (
+        "We could not reach the card payment service to make the refund, so nothing has been "
+        "changed. Please try again in a few minutes."
+    )

@@ -88,3 +88,38 @@ class ConfirmForm(forms.Form):
     @staticmethod
     def new_key():
         return secrets.token_urlsafe(24)
+
+
+class CancelPlacesForm(forms.Form):
+    places = forms.TypedMultipleChoiceField(
+        label="Which places do you want to cancel?",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": "Choose at least one place to cancel.",
+            "invalid_choice": "Choose places from this booking that can still be cancelled.",
+        },
+    )
+
+    def __init__(self, *args, rows, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["places"].choices = [
+            (place.pk, f"{place.attendee_name}: {pounds(quote.amount_pence)} back")
+            for place, quote in rows
+        ]
+
+
+class TransferForm(forms.Form):
+    cohort = forms.TypedChoiceField(
+        label="Which date do you want instead?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the date you want to move to.",
+            "invalid_choice": "Choose one of the dates shown: the one you chose may have filled.",
+        },
+    )
+
+    def __init__(self, *args, options, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].choices = [(o.cohort.pk, o.label) for o in options]

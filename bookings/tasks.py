@@ -49,3 +49,22 @@ def send_payment_refunded(order_id, refund_id, amount_pence, reason):
         emails.send_refund(order, amount_pence=amount_pence, reason=reason)
         OrderEvent.objects.create(order=order, kind=kind, message="Refund emailed to the buyer")
     return True
+
+
+@app.task(base=RetryingTask)
+def send_cancellation(order_id, place_ids, refund_pence):
+    """Once per cancellation: the buyer, and each attendee who is not the buyer."""
+    from django.db import transaction
+
+    from bookings import emails
+    from bookings.models import Order, OrderEvent
+
+    kind = f"cancel_email:{'-'.join(map(str, sorted(place_ids)))}"[:40]
+    with transaction.atomic():
+        order = Order.objects.select_for_update().select_related("cohort__course").get(pk=order_id)
+        if order.events.filter(kind=kind).exists():
+            return False
+        places = list(order.places.filter(pk__in=place_ids))
+        emails.send_cancellation(order, places, refund_pence)
+        OrderEvent.objects.create(order=order, kind=kind, message="Cancellation emailed")
+    return True

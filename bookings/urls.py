@@ -8,6 +8,8 @@ urlpatterns = [
     path("book/orders/<str:reference>/", views.order_summary, name="order"),
     path("book/orders/<str:reference>/pay/", views.pay, name="pay"),
     path("book/orders/<str:reference>/paid/", views.payment_return, name="payment_return"),
+    path("book/orders/<str:reference>/cancel/", views.cancel, name="cancel"),
+    path("book/places/<int:place_id>/transfer/", views.transfer, name="transfer"),
     path("account/bookings/", views.my_bookings, name="my_bookings"),
     path("payments/stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
 ]

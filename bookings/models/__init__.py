@@ -1,5 +1,5 @@
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
-from .payments import Payment, PaymentStatus, StripeEvent
+from .payments import Payment, PaymentStatus, Refund, StripeEvent
 
 __all__ = [
     "Order",
@@ -10,5 +10,6 @@ __all__ = [
     "PaymentStatus",
     "Place",
     "PlaceStatus",
+    "Refund",
     "StripeEvent",
 ]

@@ -59,6 +59,10 @@ class Order(models.Model):
     hold_expires_at = models.DateTimeField(null=True, blank=True)
     # The form's one-time token: a double click or a resubmitted form finds this order again.
     submission_key = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # A transfer is an order for the new cohort; confirming it releases the old place.
+    transfer_of = models.ForeignKey(
+        "bookings.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="transfers"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
 

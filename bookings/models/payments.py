@@ -1,6 +1,8 @@
 """Card payments through Stripe, and every webhook event we have seen (each handled once)."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 
 class PaymentStatus(models.TextChoices):
@@ -52,3 +54,30 @@ class StripeEvent(models.Model):
 
     def __str__(self):
         return f"{self.event_id} {self.type}"
+
+
+class Refund(models.Model):
+    """Money given back on an order: by our own cancellation or transfer, or recorded from
+    Stripe (a refund made in the Dashboard). Each Stripe refund is recorded once."""
+
+    order = models.ForeignKey("bookings.Order", on_delete=models.PROTECT, related_name="refunds")
+    payment = models.ForeignKey(
+        Payment, null=True, blank=True, on_delete=models.PROTECT, related_name="refunds"
+    )
+    amount_pence = models.PositiveIntegerField()
+    stripe_refund_id = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    reason = models.CharField(max_length=300)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.order} refund £{self.amount_pence / 100:,.2f}"

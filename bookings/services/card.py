@@ -18,20 +18,21 @@ from bookings.models import (
     PaymentStatus,
     Place,
     PlaceStatus,
+    Refund,
     StripeEvent,
 )
 from bookings.payments import stripe_gateway as gateway
 from bookings.services.confirm import confirm_order
 from bookings.services.expiry import expire_order
 from bookings.services.holds import lock_cohort
-from bookings.tasks import send_payment_refunded
+from bookings.services.refunds import refund_payment
 
 # Stripe will not let a Checkout Session expire sooner than 30 minutes after it is created.
 MIN_SESSION_MINUTES = 31
 # Bank debits take up to a few working days to clear; the places stay held meanwhile.
 PROCESSING_HOLD = datetime.timedelta(days=7)
-LATE_PAYMENT = "Paid after the hold ran out and the cohort had filled: refunded in full"
-DUPLICATE_PAYMENT = "Paid for an order that was already paid or cancelled: refunded in full"
+LATE_PAYMENT = "the payment arrived after the hold ran out and the cohort had filled"
+DUPLICATE_PAYMENT = "the order was already paid for, or cancelled"
 
 
 def start_card_payment(*, order_id, success_url, cancel_url, now=None):
@@ -169,18 +170,13 @@ def _rehold(order):
 
 
 def _refund_unplaced(order, payment, reason):
-    """Money we cannot turn into places goes straight back, and the buyer is told."""
-    refund = gateway.refund(
-        payment_intent_id=payment.payment_intent_id,
+    """Money we cannot turn into places goes straight back, and the buyer is told. If Stripe
+    cannot be reached the whole settlement rolls back, and the webhook's retry tries again."""
+    refund_payment(
+        payment=payment,
         amount_pence=payment.amount_pence,
         key=f"refund-unplaced-{payment.pk}",
-    )
-    payment.status = PaymentStatus.REFUNDED
-    payment.refunded_pence = payment.amount_pence
-    payment.save(update_fields=["status", "refunded_pence"])
-    OrderEvent.objects.create(order=order, kind="refunded", message=reason)
-    transaction.on_commit(
-        lambda: send_payment_refunded.delay(order.pk, refund.id, payment.amount_pence, reason)
+        reason=reason,
     )
 
 
@@ -208,16 +204,26 @@ def _dispatch(event):
 
 
 def _record_refund(charge):
-    """A refund made on Stripe (for example in the Dashboard): record it, cancel nothing."""
+    """Refunds made on Stripe (for example in the Dashboard): record them, cancel nothing."""
     payment = Payment.objects.filter(payment_intent_id=charge.get("payment_intent")).first()
     if payment is None:
         return
-    payment.refunded_pence = charge.get("amount_refunded", 0)
+    for refund in (charge.get("refunds") or {}).get("data", []):
+        Refund.objects.get_or_create(
+            stripe_refund_id=refund["id"],
+            defaults={
+                "order_id": payment.order_id,
+                "payment": payment,
+                "amount_pence": refund["amount"],
+                "reason": "Refunded on Stripe (for example in the Dashboard)",
+            },
+        )
+    payment.refunded_pence = max(payment.refunded_pence, charge.get("amount_refunded", 0))
     if payment.refunded_pence >= payment.amount_pence:
         payment.status = PaymentStatus.REFUNDED
     payment.save(update_fields=["refunded_pence", "status"])
     OrderEvent.objects.create(
         order_id=payment.order_id,
         kind="refund_recorded",
-        message=f"Stripe reports £{payment.refunded_pence / 100:,.2f} refunded",
+        message=f"Stripe reports £{payment.refunded_pence / 100:,.2f} refunded in all",
     )

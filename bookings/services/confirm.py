@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from bookings.exceptions import BookingError
 from bookings.models import Order, OrderEvent, OrderStatus, PlaceStatus
+from bookings.services.transfer import complete_transfer
 from bookings.signals import places_confirmed
 from bookings.tasks import send_order_confirmation
 
@@ -29,6 +30,7 @@ def confirm_order(*, order_id, message, actor=None, now=None):
         OrderEvent.objects.create(
             order=order, kind="confirmed", message=message, actor=actor, created_at=now
         )
+        complete_transfer(order, actor)
         transaction.on_commit(
             lambda: places_confirmed.send(sender=Order, order=order, places=places)
         )

@@ -1,8 +1,10 @@
 """The catalogue: an index of courses, and one page per course with its cohorts."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -47,6 +49,22 @@ class CoursePage(RoutablePageMixin, Page):
     outcomes = StreamField([("outcome", OutcomeBlock())], verbose_name="learning outcomes")
     syllabus = StreamField([("item", SyllabusItemBlock())], verbose_name="what each day covers")
     cancellation_policy = RichTextField(features=SHORT_RICH_TEXT)
+    # The rules the booking system applies; the text above explains them to people.
+    full_refund_days = models.PositiveSmallIntegerField(
+        default=28, help_text="Cancel at least this many days before the start: full refund."
+    )
+    partial_refund_days = models.PositiveSmallIntegerField(
+        default=14, help_text="Cancel at least this many days before the start: partial refund."
+    )
+    partial_refund_percent = models.PositiveSmallIntegerField(
+        default=50, validators=[MaxValueValidator(100)]
+    )
+    transfer_deadline_days = models.PositiveSmallIntegerField(
+        default=7, help_text="Places can move to another date until this many days before."
+    )
+    substitution_deadline_days = models.PositiveSmallIntegerField(
+        default=1, help_text="Another colleague can take a place until this many days before."
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="more about the course")
     faqs = StreamField([("faqs", AccordionBlock())], blank=True, verbose_name="FAQs")
 
@@ -60,7 +78,22 @@ class CoursePage(RoutablePageMixin, Page):
         FieldPanel("outcomes"),
         FieldPanel("syllabus"),
         InlinePanel("price_tiers", heading="Prices", label="Price tier", min_num=1),
-        FieldPanel("cancellation_policy"),
+        MultiFieldPanel(
+            [
+                FieldPanel("cancellation_policy"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("full_refund_days"),
+                        FieldPanel("partial_refund_days"),
+                        FieldPanel("partial_refund_percent"),
+                    ]
+                ),
+                FieldRowPanel(
+                    [FieldPanel("transfer_deadline_days"), FieldPanel("substitution_deadline_days")]
+                ),
+            ],
+            heading="Cancellations, transfers and substitutions",
+        ),
         InlinePanel("course_trainers", heading="Trainers", label="Trainer"),
         FieldPanel("body"),
         FieldPanel("faqs"),
@@ -72,6 +105,13 @@ class CoursePage(RoutablePageMixin, Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = []  # learning.ModulePage joins here when it exists
+
+    def clean(self):
+        super().clean()
+        if self.partial_refund_days > self.full_refund_days:
+            raise ValidationError(
+                {"partial_refund_days": "The partial refund must start later than the full one."}
+            )
 
     @path("")
     def course(self, request):

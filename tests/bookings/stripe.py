@@ -52,3 +52,17 @@ def checkout(order):
         cancel_url="http://testserver/order",
     )
     return url.rsplit("/", 1)[-1]
+
+
+def paid_order(fake, cohort, n=1, buyer=None):
+    """An order confirmed by a real (fake) card payment, settled as the return page does."""
+    from bookings.payments import stripe_gateway
+    from bookings.services.card import settle_checkout_session
+
+    order = held_order(cohort, n=n, buyer=buyer)
+    session_id = checkout(order)
+    with fake.store.lock:
+        fake.store.pay(session_id)
+    settle_checkout_session(stripe_gateway.retrieve_checkout_session(session_id), source="test")
+    order.refresh_from_db()
+    return order

@@ -6,6 +6,8 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 HOST ?= 127.0.0.1
 FAKE_STRIPE_PORT ?= 12111
+# The demo's fake Stripe keeps its payments here, beside the demo database.
+export FAKE_STRIPE_STATE ?= .fake-stripe.json
 STAMP := $(VENV)/.installed
 
 export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
@@ -40,7 +42,7 @@ serve: install
 	@echo ""
 	@if [ -z "$${STRIPE_SECRET_KEY:-}" ]; then \
 	    $(PY) -m bookings.payments.fake_stripe --host 127.0.0.1 --port $(FAKE_STRIPE_PORT) \
-	        --webhook-url http://$(HOST):$(PORT)/payments/stripe/webhook/ & \
+	        --state-file $(FAKE_STRIPE_STATE) --webhook-url http://$(HOST):$(PORT)/payments/stripe/webhook/ & \
 	    trap "kill $$! 2>/dev/null" EXIT; \
 	    export STRIPE_API_BASE=$${STRIPE_API_BASE:-http://127.0.0.1:$(FAKE_STRIPE_PORT)}; \
 	fi; \
@@ -71,4 +73,4 @@ totp: install
 	$(PY) manage.py demo_totp $(EMAIL)
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media .pytest_cache .coverage
+	rm -rf $(VENV) staticfiles .test-media .pytest_cache .coverage .fake-stripe.json

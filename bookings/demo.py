@@ -1,11 +1,14 @@
-"""Demo data for bookings: places that fill the small cohorts and give the demo learner a
-confirmed place on the course that is running now. Built through `hold_places`, the service
-that guards capacity, then confirmed as an invoice booking would be. Idempotent."""
+"""Demo data for bookings: places that fill the small cohorts, the demo learner's place on the
+course that is running now, and card orders in every state (paid, awaiting payment, expired,
+cancelled and refunded, moved to another date). Built through the same services the site uses
+— `hold_places`, Stripe Checkout on the project's fake Stripe, `cancel_places`,
+`transfer_place` — so every record is one the site could have made. Idempotent."""
 
 import datetime
 
 from django.utils import timezone
 
+from bookings import demo_card
 from bookings.models import Place
 from bookings.services.confirm import confirm_order
 from bookings.services.holds import Attendee, hold_places
@@ -31,6 +34,7 @@ def seed(scale=1):
         if not Place.objects.filter(cohort=cohort, attendee=learner).exists():
             book(cohort, learner, [(learner.display_name, learner.email, "nurse")], now=None)
             made += 1
+    made += demo_card.seed(learner)
     return [f"Bookings: {made} new orders."]
 
 

@@ -248,6 +248,8 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "sk_test_fake_local")
 STRIPE_PUBLISHABLE_KEY = env("STRIPE_PUBLISHABLE_KEY", "pk_test_fake_local")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "whsec_fake_local")
 STRIPE_API_BASE = env("STRIPE_API_BASE", "")  # empty: the real api.stripe.com
+# The demo's fake Stripe keeps its payments here (make run and seed_demo share the file).
+FAKE_STRIPE_STATE = env("FAKE_STRIPE_STATE", str(BASE_DIR / ".fake-stripe.json"))
 # A learner waits on the pay button for this long at most; then the places are freed.
 STRIPE_TIMEOUT_SECONDS = float(env("STRIPE_TIMEOUT_SECONDS", "20"))
 

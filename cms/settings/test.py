@@ -28,3 +28,4 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # and anything else finds this closed port and gets a clear "payment unavailable".
 STRIPE_API_BASE = "http://127.0.0.1:9"
 STRIPE_TIMEOUT_SECONDS = 2
+FAKE_STRIPE_STATE = None  # the demo seeded in tests keeps its fake payments in memory

@@ -122,3 +122,24 @@ def test_booking_pages(visitor, demo_site):
     assert "/book/orders/" in visitor.path
     assert "Ben Carter" in page.inner_text("main")
     visitor.visit("/account/bookings/")
+
+
+def test_orders_in_every_state_and_their_changes(visitor, demo_site, fake_stripe):
+    from bookings import demo as bookings_demo
+    from bookings.models import Order
+
+    bookings_demo.seed()
+    page = visitor.page
+    visitor.visit("/accounts/login/")
+    page.fill("[name='login']", "learner@example.com")
+    page.fill("[name='password']", "demo-browser-password")
+    visitor.submit(page.locator("main form [type='submit']").first)
+    for order in Order.objects.filter(buyer__email="learner@example.com"):
+        visitor.visit(f"/book/orders/{order.reference}/")
+    paid = Order.objects.get(submission_key="demo-card-paid")
+    visitor.visit(f"/book/orders/{paid.reference}/cancel/")
+    visitor.submit(page.get_by_role("button", name="Cancel these places"))
+    assert page.locator(".nhsuk-error-summary").is_visible()
+    visitor.visit(f"/book/places/{paid.places.first().pk}/transfer/")
+    visitor.submit(page.get_by_role("button", name="Move to this date"))
+    assert page.locator(".nhsuk-error-summary").is_visible()

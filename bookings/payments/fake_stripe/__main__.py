@@ -16,8 +16,11 @@ def main():
     parser.add_argument(
         "--webhook-secret", default=os.environ.get("STRIPE_WEBHOOK_SECRET", DEMO_WEBHOOK_SECRET)
     )
+    parser.add_argument("--state-file", help="keep payments here across restarts (JSON)")
     args = parser.parse_args()
-    fake = FakeStripe(args.host, args.port, args.webhook_url, args.webhook_secret).start()
+    fake = FakeStripe(
+        args.host, args.port, args.webhook_url, args.webhook_secret, state_file=args.state_file
+    ).start()
     print(f"Fake Stripe at {fake.url}, webhooks to {args.webhook_url}", flush=True)
     try:
         threading.Event().wait()

@@ -57,6 +57,9 @@ class Handler(BaseHTTPRequestHandler):
             raise StripeError(404, "invalid_request_error", f"Unrecognized request URL ({path}).")
         except StripeError as exc:
             self.send_json(exc.status, exc.body)
+        finally:
+            if method == "POST":
+                self.store.save()
 
     # --- the API -------------------------------------------------------------------------
     def api(self, method, path, body):
@@ -215,8 +218,9 @@ class FakeStripe:
         webhook_url=None,
         webhook_secret=DEMO_WEBHOOK_SECRET,
         retry_delays=RETRY_DELAYS,
+        state_file=None,
     ):
-        self.store = Store(webhook_url, webhook_secret, retry_delays)
+        self.store = Store(webhook_url, webhook_secret, retry_delays, state_file)
         self.httpd = ThreadingHTTPServer((host, port), Handler)
         self.httpd.daemon_threads = True
         self.httpd.store = self.store

@@ -3,6 +3,7 @@
 import hashlib
 import hmac
 import json
+import os
 import re
 import secrets
 import threading
@@ -60,13 +61,34 @@ def missing(kind, id_):
 class Store:
     """Everything the fake knows, behind one lock."""
 
-    def __init__(self, webhook_url, webhook_secret, retry_delays=RETRY_DELAYS):
+    SAVED = ("sessions", "intents", "charges", "refunds", "events", "idempotency")
+
+    def __init__(self, webhook_url, webhook_secret, retry_delays=RETRY_DELAYS, state_file=None):
         self.lock = threading.RLock()
+        self.state_file = state_file
         self.public_url, self.retry_delays = "", retry_delays
         self.sessions, self.intents, self.charges, self.refunds = {}, {}, {}, {}
         self.events, self.deliveries, self.idempotency = [], [], {}
         self.webhook_url, self.webhook_secret = webhook_url, webhook_secret
         self.next_error = None
+        self.load()
+
+    def load(self):
+        """The demo's payments survive a restart, so refunds on them still work."""
+        if self.state_file and os.path.exists(self.state_file):
+            with open(self.state_file) as f:
+                saved = json.load(f)
+            for name in self.SAVED:
+                setattr(self, name, saved.get(name, getattr(self, name)))
+            self.idempotency = {k: tuple(v) for k, v in self.idempotency.items()}
+
+    def save(self):
+        if self.state_file:
+            with self.lock:
+                state = {name: getattr(self, name) for name in self.SAVED}
+                with open(self.state_file + ".tmp", "w") as f:
+                    json.dump(state, f)
+                os.replace(self.state_file + ".tmp", self.state_file)
 
     # --- checkout sessions -------------------------------------------------------------
     def create_session(self, p):
@@ -276,6 +298,7 @@ class Store:
             for session in list(self.sessions.values()):
                 if session["status"] == "open" and session["expires_at"] <= now:
                     self.expire(session["id"])
+                    self.save()
 
 
 def signature(payload, secret, timestamp=None):

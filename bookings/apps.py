@@ -15,6 +15,10 @@ class BookingsConfig(AppConfig):
         register_places_counter(selectors.live_places_by_cohort)
         register_place_checker(selectors.cohorts_with_confirmed_place)
 
+        from cms.groups import grant
+
+        grant("Finance", "bookings.view_order", "bookings.manage_order")
+
         from bookings import privacy
         from cms.signals import account_erasing, personal_data_requested
 

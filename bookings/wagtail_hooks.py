@@ -1,10 +1,12 @@
 """Orders in the Wagtail admin: a listing with filters and search, and each order's timeline."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from bookings import admin_views
 from bookings.models import Order
 
 
@@ -72,6 +74,23 @@ class BookingsGroup(ModelViewSetGroup):
     menu_icon = "clipboard-list"
     menu_order = 210
     items = [OrderViewSet("bookings_order")]
+
+
+@hooks.register("register_admin_urls")
+def register_order_actions():
+    return [
+        path(
+            "bookings/orders/<int:pk>/cancel/",
+            admin_views.CancelView.as_view(),
+            name="order_cancel",
+        ),
+        path(
+            "bookings/orders/<int:pk>/refund/",
+            admin_views.RefundView.as_view(),
+            name="order_refund",
+        ),
+        path("bookings/orders/<int:pk>/move/", admin_views.MoveView.as_view(), name="order_move"),
+    ]
 
 
 @hooks.register("register_admin_viewset")

@@ -14,11 +14,12 @@ from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from allauth.mfa.utils import decrypt
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from cms import demo_content
+from cms.groups import sync_groups
 from cms.models import ContentPage, HomePage, SiteSettings, User
 
 PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-password"
@@ -155,10 +156,9 @@ def seed_users():
 
 
 def staff_group(name):
-    """A staff group that can reach the Wagtail admin; each app adds its own permissions."""
-    group, _ = Group.objects.get_or_create(name=name)
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    return group
+    """A staff group with its permissions (cms.groups; made after every migrate)."""
+    sync_groups()
+    return Group.objects.get(name=name)
 
 
 def ensure_totp(user):

@@ -69,6 +69,7 @@ class Order(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "hold_expires_at"])]
+        permissions = [("manage_order", "Can cancel, refund and move places")]
 
     def __str__(self):
         return self.reference

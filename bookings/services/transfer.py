@@ -38,8 +38,11 @@ def transfer_options(place, today=None):
     ]
 
 
-def transfer_place(*, place_id, to_cohort_id, actor, staff=False, today=None, now=None):
-    """The transfer order (confirmed already, or awaiting the difference by card)."""
+def transfer_place(
+    *, place_id, to_cohort_id, actor, staff=False, waive_difference=False, today=None, now=None
+):
+    """The transfer order (confirmed already, or awaiting the difference by card). Staff may
+    waive the difference: the place moves at the price already paid."""
     from bookings.services.confirm import confirm_order
 
     now = now or timezone.now()
@@ -61,6 +64,8 @@ def transfer_place(*, place_id, to_cohort_id, actor, staff=False, today=None, no
             payment_method=old.payment_method,
             now=now,
         )
+        if waive_difference:
+            credit_gross = credit_net = order.subtotal_pence
         _apply_credit(order, place, credit_net, actor)
         if order.total_pence == 0:
             order.payment_method = PaymentMethod.FREE if not credit_net else old.payment_method

@@ -19,6 +19,12 @@ class BookingsConfig(AppConfig):
 
         grant("Finance", "bookings.view_order", "bookings.manage_order")
 
+        from allauth.account.signals import email_confirmed
+
+        from bookings import claims
+
+        email_confirmed.connect(claims.claim_places, dispatch_uid="bookings-claim-places")
+
         from bookings import privacy
         from cms.signals import account_erasing, personal_data_requested
 

@@ -38,6 +38,14 @@ def lock_cohort(cohort_id):
         raise Busy() from exc
 
 
+def verified_owners(emails):
+    """Accounts that have proved they own these addresses: the place is theirs at once."""
+    from allauth.account.models import EmailAddress
+
+    rows = EmailAddress.objects.filter(email__in=[e.lower() for e in emails], verified=True)
+    return {email.lower(): user_id for email, user_id in rows.values_list("email", "user_id")}
+
+
 def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=None, now=None):
     """Hold one place per attendee for HOLD_MINUTES, or raise CohortFull.
 
@@ -72,11 +80,12 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
             hold_expires_at=expires,
             submission_key=submission_key,
         )
+        owners = verified_owners([a.email for a in attendees])
         places = [
             Place(
                 order=order,
                 cohort=cohort,
-                attendee=buyer if a.email.lower() == buyer.email.lower() else None,
+                attendee_id=owners.get(a.email.lower()),
                 attendee_name=a.name,
                 attendee_email=a.email.lower(),
                 profession=a.profession,

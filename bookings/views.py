@@ -123,6 +123,7 @@ def order_summary(request, reference):
         # Back from Checkout but not yet settled: the payment may still confirm.
         "returned": request.GET.get("returned") == "1",
         "changeable": order.cohort.start_date > timezone.localdate(),
+        "sessions": list(order.cohort.sessions.all()),
     }
     response = TemplateResponse(request, "bookings/order.html", context)
     # The pay button's POST is answered with a redirect to Stripe's Checkout page, which the
@@ -176,6 +177,25 @@ def my_bookings(request):
         .order_by("-created_at")
     )
     return TemplateResponse(request, "bookings/my_bookings.html", {"orders": orders})
+
+
+@login_required
+def receipt(request, reference):
+    """A printable receipt for a paid order: what was bought, VAT, and how it was paid."""
+    order = get_object_or_404(
+        Order.objects.select_related("cohort__course"),
+        reference=reference,
+        buyer=request.user,
+        confirmed_at__isnull=False,
+    )
+    context = {
+        "order": order,
+        "places": list(order.places.select_related("price_tier")),
+        "payments": list(order.payments.filter(status__in=["paid", "refunded"])),
+        "refunds": list(order.refunds.all()),
+        "settings": default_site_settings(),
+    }
+    return TemplateResponse(request, "bookings/receipt.html", context)
 
 
 @login_required

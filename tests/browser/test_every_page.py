@@ -137,6 +137,7 @@ def test_orders_in_every_state_and_their_changes(visitor, demo_site, fake_stripe
     for order in Order.objects.filter(buyer__email="learner@example.com"):
         visitor.visit(f"/book/orders/{order.reference}/")
     paid = Order.objects.get(submission_key="demo-card-paid")
+    visitor.visit(f"/book/orders/{paid.reference}/receipt/")
     visitor.visit(f"/book/orders/{paid.reference}/cancel/")
     visitor.submit(page.get_by_role("button", name="Cancel these places"))
     assert page.locator(".nhsuk-error-summary").is_visible()

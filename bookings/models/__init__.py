@@ -1,7 +1,9 @@
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
 from .payments import Payment, PaymentStatus, StripeEvent
+from .waiting import MAX_PLACES_WANTED, WaitingListEntry, WaitingStatus
 
 __all__ = [
+    "MAX_PLACES_WANTED",
     "Order",
     "OrderEvent",
     "OrderStatus",
@@ -11,4 +13,6 @@ __all__ = [
     "Place",
     "PlaceStatus",
     "StripeEvent",
+    "WaitingListEntry",
+    "WaitingStatus",
 ]

@@ -20,3 +20,11 @@ class BookingsConfig(AppConfig):
 
         personal_data_requested.connect(privacy.export_bookings, dispatch_uid="bookings-export")
         account_erasing.connect(privacy.anonymise_bookings, dispatch_uid="bookings-erase")
+
+        from django.db.models.signals import post_save
+
+        from bookings import receivers
+
+        post_save.connect(
+            receivers.cohort_saved, sender="courses.Cohort", dispatch_uid="bookings-cohort-saved"
+        )

@@ -7,11 +7,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from bookings.exceptions import BookingError
+from bookings.exceptions import BookingError, CohortFull
 from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm
-from bookings.models import Order
+from bookings.models import Order, PlaceStatus, WaitingListEntry, WaitingStatus
 from bookings.payments import stripe_gateway
-from bookings.selectors import live_places_by_cohort
+from bookings.selectors import live_places_by_cohort, waiting_list_entries
 from bookings.services.card import settle_checkout_session, start_card_payment
 from bookings.services.holds import Attendee, hold_places
 from cms.accounts import has_verified_email
@@ -58,6 +58,7 @@ def book(request, cohort_id):
                 )
             except BookingError as error:
                 confirm.add_error(None, error.message)
+                context["waiting_list_open"] = isinstance(error, CohortFull)
             else:
                 return redirect("bookings:order", reference=order.reference)
     else:
@@ -103,8 +104,18 @@ def order_summary(request, reference):
     if not request.user.is_staff:
         orders = orders.filter(buyer=request.user)  # someone else's order: not found
     order = get_object_or_404(orders, reference=reference)
-    places = list(order.places.select_related("price_tier"))
-    return TemplateResponse(request, "bookings/order.html", {"order": order, "places": places})
+    # Places an offer held that nobody was named for were never part of the booking.
+    places = order.places.exclude(status=PlaceStatus.CANCELLED, attendee_email="")
+    places = list(places.select_related("price_tier"))
+    offers = WaitingListEntry.objects.filter(order=order, status=WaitingStatus.OFFERED)
+    offer = offers.filter(user=request.user).first()  # staff looking in cannot act on it
+    context = {
+        "order": order,
+        "places": places,
+        "offer": offer,
+        "unnamed": any(not p.attendee_email for p in places),
+    }
+    return TemplateResponse(request, "bookings/order.html", context)
 
 
 @login_required
@@ -142,7 +153,8 @@ def payment_return(request, reference):
 
 @login_required
 def my_bookings(request):
-    """Every order the learner made, and every place booked for them by someone else."""
+    """Every order the learner made, every place booked for them by someone else, and the
+    waiting lists they are on."""
     mine = Q(buyer=request.user) | Q(places__attendee=request.user)
     orders = (
         Order.objects.filter(mine)
@@ -151,4 +163,5 @@ def my_bookings(request):
         .prefetch_related("places")
         .order_by("-created_at")
     )
-    return TemplateResponse(request, "bookings/my_bookings.html", {"orders": orders})
+    context = {"orders": orders, "entries": waiting_list_entries(request.user)}
+    return TemplateResponse(request, "bookings/my_bookings.html", context)

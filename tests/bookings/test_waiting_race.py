@@ -3,6 +3,7 @@ The cohort lock lets exactly one through; without it the place is offered twice.
 
 import threading
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.db import close_old_connections, connection
@@ -16,6 +17,14 @@ from tests.factories import StaffUserFactory
 from tests.factories.courses import CohortFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def _no_offer_emails_from_threads(monkeypatch):
+    """Eager Celery marks "inside a task" in a process-wide flag; tasks run in several threads
+    at once can leave it set, and a later test's result.get() then refuses to block. The
+    emails are not what these tests are about."""
+    monkeypatch.setattr(offers, "send_waiting_list_offer", SimpleNamespace(delay=lambda pk: None))
 
 
 def one_place_free_and_five_waiting():

@@ -18,6 +18,10 @@ class BookingsConfig(AppConfig):
         from cms.groups import grant
 
         grant("Finance", "bookings.view_order", "bookings.manage_order")
+        # Trainers see their own cohorts' lists (waiting_admin_views scopes them); finance
+        # sees every list and may offer places by hand.
+        grant("Trainers", "bookings.view_waitinglistentry")
+        grant("Finance", "bookings.view_waitinglistentry", "bookings.offer_waiting_list_places")
 
         from allauth.account.signals import email_confirmed
 
@@ -30,3 +34,14 @@ class BookingsConfig(AppConfig):
 
         personal_data_requested.connect(privacy.export_bookings, dispatch_uid="bookings-export")
         account_erasing.connect(privacy.anonymise_bookings, dispatch_uid="bookings-erase")
+
+        from django.db.models.signals import post_save
+
+        from bookings import receivers
+
+        post_save.connect(
+            receivers.cohort_saved, sender="courses.Cohort", dispatch_uid="bookings-cohort-saved"
+        )
+        from bookings.signals import places_released
+
+        places_released.connect(receivers.places_released, dispatch_uid="bookings-offer-freed")

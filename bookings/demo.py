@@ -1,17 +1,25 @@
 """Demo data for bookings: places that fill the small cohorts, the demo learner's place on the
-course that is running now, and card orders in every state (paid, awaiting payment, expired,
-cancelled and refunded, moved to another date). Built through the same services the site uses
-— `hold_places`, Stripe Checkout on the project's fake Stripe, `cancel_places`,
-`transfer_place` — so every record is one the site could have made. Idempotent."""
+course that is running now (confirmed as an invoice booking would be), and card orders in
+every state (bookings.demo_card). Built through the services the site uses, so every record
+is one the site could have made.
+
+The full small cohorts have waiting lists with a history, played through the offer services
+over the last few days: someone who declined, someone whose offer lapsed, an open offer and
+someone still waiting. The demo learner has the open offer on one course and waits on the
+other. Idempotent."""
 
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 
 from bookings import demo_card
-from bookings.models import Place
+from bookings.models import Place, WaitingListEntry
 from bookings.services.confirm import confirm_order
-from bookings.services.holds import Attendee, hold_places
+from bookings.services.expiry import expire_order
+from bookings.services.holds import HOLD_MINUTES, Attendee, hold_places
+from bookings.services.offers import decline_offer, lapse_overdue_offers, offer_free_places
+from bookings.services.waiting import join_waiting_list
 from cms.models import User
 from courses.models import Cohort
 
@@ -25,31 +33,94 @@ COLLEAGUES = [
 ]
 
 
+# Who is on each small cohort's waiting list, in queue order: (name, places wanted).
+# None is the demo learner.
+WAITING = {
+    "five-day-course": [("Priya Shah", 1), ("Daniel Okoro", 1), (None, 1), ("Hannah Lewis", 2)],
+    "three-week-course": [("Sofia Rossi", 1), ("James Walker", 1), ("Chloe Evans", 1), (None, 2)],
+}
+
+
 def seed(scale=1):
     learner = User.objects.get(email="learner@example.com")
-    made = 0
+    made = entries = 0
+    now = timezone.now()
     for cohort in Cohort.objects.filter(title="Small group"):
-        made += fill(cohort, learner)
+        made += fill(cohort, learner, lapsing_at=now - datetime.timedelta(days=3))
     for cohort in Cohort.objects.filter(title="Current run"):
         if not Place.objects.filter(cohort=cohort, attendee=learner).exists():
             book(cohort, learner, [(learner.display_name, learner.email, "nurse")], now=None)
             made += 1
     made += demo_card.seed(learner)
-    return [f"Bookings: {made} new orders."]
+    for cohort in Cohort.objects.filter(title="Small group").select_related("course"):
+        entries += seed_waiting_list(cohort, learner, now)
+    return [f"Bookings: {made} new orders, {entries} waiting-list entries."]
 
 
-def fill(cohort, buyer):
-    """Book every place left on `cohort` for a team, so that it shows as full."""
+def fill(cohort, buyer, lapsing_at):
+    """Book the places left on `cohort` for a team, so that it shows as full. The last one is
+    held by someone who never paid: the hold runs out (`lapsing_at`) and starts the waiting
+    list's offers."""
     left = cohort.capacity - Place.objects.live().filter(cohort=cohort).count()
     if left <= 0:
         return 0
     domain = "example.nhs.uk"
     team = [
         (name, f"{name.lower().replace(' ', '.')}.{cohort.pk}@{domain}", profession)
-        for name, profession in COLLEAGUES[:left]
+        for name, profession in COLLEAGUES[: left - 1]
     ]
-    book(cohort, buyer, team, now=None)
-    return 1
+    if team:
+        book(cohort, buyer, team, now=None)
+    straggler = person("Ravi Patel")
+    tier = cohort.course.price_tiers.order_by("price_pence").first()
+    me = Attendee(name="Ravi Patel", email=straggler.email, price_tier_id=tier.pk)
+    hold_places(
+        cohort_id=cohort.pk,
+        buyer=straggler,
+        attendees=[me],
+        payment_method="card",
+        now=lapsing_at - datetime.timedelta(minutes=HOLD_MINUTES + 1),
+    )
+    return 2 if team else 1
+
+
+def person(name):
+    email = f"{name.lower().replace(' ', '.')}@example.org"
+    first, last = name.split(" ", 1)
+    user = User.objects.filter(email=email).first()
+    return user or User.objects.create_user(email=email, first_name=first, last_name=last)
+
+
+@transaction.atomic  # offers queue emails and more offers: let them see the finished story
+def seed_waiting_list(cohort, learner, now):
+    """Four people join; a freed place is declined, lapses, then is offered and still open."""
+    if WaitingListEntry.objects.filter(cohort=cohort).exists():
+        return 0
+    joined = now - datetime.timedelta(days=10)
+    people = WAITING[cohort.course.slug]
+    for i, (name, wanted) in enumerate(people):
+        join_waiting_list(
+            cohort_id=cohort.pk,
+            user=person(name) if name else learner,
+            places_wanted=wanted,
+            any_cohort=False,
+            now=joined + datetime.timedelta(hours=i * 5),
+        )
+    play_offers(cohort, freed_at=now - datetime.timedelta(days=3))
+    return len(people)
+
+
+def play_offers(cohort, freed_at):
+    stale = cohort.orders.filter(status="pending", hold_expires_at__lte=freed_at)
+    for order in stale:
+        expire_order(order_id=order.pk, reason="Hold expired before payment", now=freed_at)
+    first = offer_free_places(cohort_id=cohort.pk, now=freed_at)[0]
+    declined_at = freed_at + datetime.timedelta(hours=5)
+    decline_offer(entry_id=first.pk, user=first.user, now=declined_at)
+    offer_free_places(cohort_id=cohort.pk, now=declined_at)
+    lapsed_at = declined_at + datetime.timedelta(hours=48, minutes=1)
+    lapse_overdue_offers(now=lapsed_at)
+    offer_free_places(cohort_id=cohort.pk, now=lapsed_at)
 
 
 def book(cohort, buyer, people, now):

@@ -87,3 +87,23 @@ def send_cancellation(order, places, refund_pence):
                 template="cancelled",
                 context={**context, "places": [place], "refund_pence": None},
             )
+
+
+def send_waiting_list_offer(entry, token):
+    """Places came up for someone on the waiting list: what is held, until when, the link."""
+    cohort = entry.offered_cohort
+    context = {
+        "entry": entry,
+        "cohort": cohort,
+        "course": cohort.course,
+        "other_date": cohort.pk != entry.cohort_id,
+        "offer_url": settings.SITE_URL + reverse("bookings:offer", args=[token]),
+        "bookings_url": settings.SITE_URL + reverse("bookings:my_bookings"),
+        "site_url": settings.SITE_URL,
+    }
+    _send(
+        to=entry.email,
+        subject=f"Places held for you: {cohort.course.title}, {cohort.start_date:%-d %B %Y}",
+        template="waiting_list_offer",
+        context=context,
+    )

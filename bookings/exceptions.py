@@ -13,6 +13,13 @@ class CohortFull(BookingError):
     message = "This cohort is full — join the waiting list."
 
 
+class QueueFirst(CohortFull):
+    message = (
+        "The free places on this date are being offered to people on its waiting list first. "
+        "Join the waiting list, or choose another date."
+    )
+
+
 class CohortNotBookable(BookingError):
     message = "This cohort cannot be booked."
 
@@ -48,3 +55,47 @@ class RefundFailed(BookingError):
         "We could not reach the card payment service to make the refund, so nothing has been "
         "changed. Please try again in a few minutes."
     )
+
+
+class PaymentUnavailableHoldKept(PaymentUnavailable):
+    message = (
+        "We could not reach the card payment service, so you have not been charged. Your "
+        "places are still held for you: please try again in a few minutes."
+    )
+
+
+class PlacesUnnamed(BookingError):
+    message = "Give the name and email address of each person attending before you pay."
+
+
+# The waiting list and its offers.
+
+
+class WaitingListClosed(BookingError):
+    message = "This date is not taking names for a waiting list."
+
+
+class CohortHasPlaces(WaitingListClosed):
+    message = "This date still has places: book one now instead of joining the waiting list."
+
+
+class AlreadyWaiting(BookingError):
+    message = "You are already on the waiting list for this date. See Your bookings."
+
+
+class OfferNotOpen(BookingError):
+    message = (
+        "This offer is no longer open: it was taken up, declined or ran out of time, and the "
+        "places have gone to the next person on the waiting list."
+    )
+
+
+class OfferLinkUsed(BookingError):
+    message = (
+        "This link has already been used. If you took up the places, finish your booking from "
+        "Your bookings."
+    )
+
+
+class NotEnoughFreePlaces(BookingError):
+    message = "There are not enough free places on this date to offer."

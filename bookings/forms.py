@@ -77,11 +77,14 @@ AttendeeFormSet = forms.formset_factory(
 )
 
 
-class ConfirmForm(forms.Form):
+class TermsForm(forms.Form):
     terms = forms.BooleanField(
         label="I agree to the booking terms and the cancellation policy",
         error_messages={"required": "Agree to the booking terms and the cancellation policy."},
     )
+
+
+class ConfirmForm(TermsForm):
     # One token per form shown: a double click or a resubmitted form finds the same order.
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
@@ -123,3 +126,21 @@ class TransferForm(forms.Form):
     def __init__(self, *args, options, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cohort"].choices = [(o.cohort.pk, o.label) for o in options]
+
+
+class JoinWaitingListForm(forms.Form):
+    places_wanted = forms.TypedChoiceField(
+        label="How many places do you need?",
+        help_text="For yourself, or for colleagues too. We offer places only when there are "
+        "enough for everyone you ask for.",
+        coerce=int,
+        choices=[(n, str(n)) for n in range(1, MAX_PLACES + 1)],
+        error_messages={
+            "required": "Choose how many places you need.",
+            "invalid_choice": f"Choose a number of places from 1 to {MAX_PLACES}.",
+        },
+    )
+    any_cohort = forms.BooleanField(
+        label="Offer me places on another date of this course if they come up first",
+        required=False,
+    )

@@ -1,8 +1,8 @@
 """Reads that the catalogue and the booking pages share."""
 
-from django.db.models import Count
+from django.db.models import Count, Q
 
-from bookings.models import Place, PlaceStatus
+from bookings.models import Place, PlaceStatus, WaitingListEntry, WaitingStatus
 
 
 def live_places_by_cohort(cohort_ids, now=None):
@@ -22,3 +22,23 @@ def cohorts_with_confirmed_place(user, cohort_ids):
             attendee=user, cohort_id__in=list(cohort_ids), status=PlaceStatus.CONFIRMED
         ).values_list("cohort_id", flat=True)
     )
+
+
+def queue_position(entry):
+    """Where a waiting entry stands on its own cohort's list: 1 is next."""
+    earlier = Q(created_at__lt=entry.created_at) | Q(created_at=entry.created_at, pk__lt=entry.pk)
+    waiting = WaitingListEntry.objects.filter(
+        cohort_id=entry.cohort_id, status=WaitingStatus.WAITING
+    )
+    return waiting.filter(earlier).count() + 1
+
+
+def waiting_list_entries(user):
+    """The learner's entries: those still open first, then the most recent."""
+    entries = WaitingListEntry.objects.filter(user=user).select_related(
+        "cohort__course", "offered_cohort__course", "order"
+    )
+    entries = sorted(entries, key=lambda e: (not e.is_active, -e.created_at.timestamp()))
+    for entry in entries:
+        entry.position = queue_position(entry) if entry.status == WaitingStatus.WAITING else None
+    return entries

@@ -1,4 +1,8 @@
-"""Celery tasks: thin, idempotent wrappers around services; they carry ids, never objects."""
+"""Celery tasks: thin, idempotent wrappers around services; they carry ids, never objects.
+
+Services queue these with `transaction.on_commit`, so the services are imported inside each
+task rather than at the top: a service module may import this one without a cycle.
+"""
 
 from cms.celery import RetryingTask, app
 
@@ -68,3 +72,28 @@ def send_cancellation(order_id, place_ids, refund_pence):
         emails.send_cancellation(order, places, refund_pence)
         OrderEvent.objects.create(order=order, kind=kind, message="Cancellation emailed")
     return True
+
+
+@app.task(base=RetryingTask)
+def offer_freed_places(cohort_id):
+    """Places came free on a cohort: offer them to its waiting list. Returns offers made."""
+    from bookings.services.offers import offer_free_places
+
+    return len(offer_free_places(cohort_id=cohort_id))
+
+
+@app.task(base=RetryingTask)
+def serve_waiting_lists():
+    """Beat, every minute: lapse offers past their 48 hours, then offer any free places
+    (capacity raised, a cancellation, an event missed) to the waiting lists."""
+    from bookings.services.offers import lapse_overdue_offers, serve_all_waiting_lists
+
+    return {"lapsed": lapse_overdue_offers(), "offered": serve_all_waiting_lists()}
+
+
+@app.task(base=RetryingTask)
+def send_waiting_list_offer(entry_id):
+    """The offer email, once per offer, however often it is queued."""
+    from bookings.services.offers import email_offer
+
+    return email_offer(entry_id=entry_id)

@@ -1,16 +1,34 @@
 from django.urls import path
 
-from bookings import views, webhooks
+from bookings import change_views, views, waiting_views, webhooks
 
 app_name = "bookings"
 urlpatterns = [
     path("book/cohorts/<int:cohort_id>/", views.book, name="book"),
+    path(
+        "book/cohorts/<int:cohort_id>/waiting-list/",
+        waiting_views.join,
+        name="join_waiting_list",
+    ),
+    path(
+        "book/waiting-list/<int:entry_id>/",
+        waiting_views.entry_detail,
+        name="waiting_list_entry",
+    ),
+    path("book/waiting-list/<int:entry_id>/leave/", waiting_views.leave, name="leave_waiting_list"),
+    path("book/waiting-list/<int:entry_id>/decline/", waiting_views.decline, name="decline_offer"),
+    path("book/offers/<str:token>/", waiting_views.offer, name="offer"),
     path("book/orders/<str:reference>/", views.order_summary, name="order"),
+    path(
+        "book/orders/<str:reference>/attendees/",
+        waiting_views.offer_attendees,
+        name="offer_attendees",
+    ),
     path("book/orders/<str:reference>/pay/", views.pay, name="pay"),
     path("book/orders/<str:reference>/paid/", views.payment_return, name="payment_return"),
-    path("book/orders/<str:reference>/cancel/", views.cancel, name="cancel"),
-    path("book/orders/<str:reference>/receipt/", views.receipt, name="receipt"),
-    path("book/places/<int:place_id>/transfer/", views.transfer, name="transfer"),
+    path("book/orders/<str:reference>/cancel/", change_views.cancel, name="cancel"),
+    path("book/orders/<str:reference>/receipt/", change_views.receipt, name="receipt"),
+    path("book/places/<int:place_id>/transfer/", change_views.transfer, name="transfer"),
     path("account/bookings/", views.my_bookings, name="my_bookings"),
     path("payments/stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
 ]

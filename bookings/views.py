@@ -8,28 +8,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from bookings.exceptions import BookingError
-from bookings.forms import (
-    MAX_PLACES,
-    AttendeeFormSet,
-    CancelPlacesForm,
-    ConfirmForm,
-    TransferForm,
-)
-from bookings.models import Order, Place, PlaceStatus
+from bookings.exceptions import BookingError, CohortFull
+from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm
+from bookings.models import Order, PlaceStatus, WaitingListEntry, WaitingStatus
 from bookings.payments import stripe_gateway
-from bookings.policy import paid_for, quote_cancellation, transfer_refusal
-from bookings.pricing import order_totals
-from bookings.selectors import live_places_by_cohort
-from bookings.services.cancel import cancel_places, cancellable_places
+from bookings.selectors import live_places_by_cohort, waiting_list_entries
 from bookings.services.card import settle_checkout_session, start_card_payment
 from bookings.services.holds import Attendee, hold_places
-from bookings.services.transfer import transfer_options, transfer_place
 from cms.accounts import has_verified_email
-from cms.models.settings import default_site_settings
 from courses.availability import availability
 from courses.models import Cohort, Delivery
-from courses.templatetags.courses_tags import date_range, pounds
 
 
 class HttpResponseSeeOther(HttpResponseRedirect):
@@ -71,6 +59,7 @@ def book(request, cohort_id):
                 )
             except BookingError as error:
                 confirm.add_error(None, error.message)
+                context["waiting_list_open"] = isinstance(error, CohortFull)
             else:
                 return redirect("bookings:order", reference=order.reference)
     else:
@@ -116,9 +105,16 @@ def order_summary(request, reference):
     if not request.user.is_staff:
         orders = orders.filter(buyer=request.user)  # someone else's order: not found
     order = get_object_or_404(orders, reference=reference)
+    # Places an offer held that nobody was named for were never part of the booking.
+    places = order.places.exclude(status=PlaceStatus.CANCELLED, attendee_email="")
+    places = list(places.select_related("price_tier"))
+    offers = WaitingListEntry.objects.filter(order=order, status=WaitingStatus.OFFERED)
+    offer = offers.filter(user=request.user).first()  # staff looking in cannot act on it
     context = {
         "order": order,
-        "places": list(order.places.select_related("price_tier")),
+        "places": places,
+        "offer": offer,
+        "unnamed": any(not p.attendee_email for p in places),
         "payment": order.payments.order_by("-created_at").first(),
         # Back from Checkout but not yet settled: the payment may still confirm.
         "returned": request.GET.get("returned") == "1",
@@ -167,7 +163,8 @@ def payment_return(request, reference):
 
 @login_required
 def my_bookings(request):
-    """Every order the learner made, and every place booked for them by someone else."""
+    """Every order the learner made, every place booked for them by someone else, and the
+    waiting lists they are on."""
     mine = Q(buyer=request.user) | Q(places__attendee=request.user)
     orders = (
         Order.objects.filter(mine)
@@ -176,100 +173,5 @@ def my_bookings(request):
         .prefetch_related("places")
         .order_by("-created_at")
     )
-    return TemplateResponse(request, "bookings/my_bookings.html", {"orders": orders})
-
-
-@login_required
-def receipt(request, reference):
-    """A printable receipt for a paid order: what was bought, VAT, and how it was paid."""
-    order = get_object_or_404(
-        Order.objects.select_related("cohort__course"),
-        reference=reference,
-        buyer=request.user,
-        confirmed_at__isnull=False,
-    )
-    context = {
-        "order": order,
-        "places": list(order.places.select_related("price_tier")),
-        "payments": list(order.payments.filter(status__in=["paid", "refunded"])),
-        "refunds": list(order.refunds.all()),
-        "settings": default_site_settings(),
-    }
-    return TemplateResponse(request, "bookings/receipt.html", context)
-
-
-@login_required
-def cancel(request, reference):
-    """Cancel places on a booking, seeing the refund the policy gives before confirming."""
-    order = get_object_or_404(
-        Order.objects.select_related("cohort__course"), reference=reference, buyer=request.user
-    )
-    today = timezone.localdate()
-    rows = [
-        (place, quote_cancellation(order, [place], today)) for place in cancellable_places(order)
-    ]
-    if not rows:
-        messages.info(request, "There are no confirmed places on this booking to cancel.")
-        return redirect("bookings:order", reference=reference)
-    form = CancelPlacesForm(request.POST if request.method == "POST" else None, rows=rows)
-    if request.method == "POST" and form.is_valid():
-        try:
-            quote = cancel_places(
-                order_id=order.pk, place_ids=form.cleaned_data["places"], actor=request.user
-            )
-        except BookingError as error:
-            form.add_error(None, error.message)
-        else:
-            refund = (
-                f" We are refunding {pounds(quote.amount_pence)}." if quote.amount_pence else ""
-            )
-            messages.success(request, f"Cancelled.{refund} We have emailed you the details.")
-            return redirect("bookings:order", reference=reference)
-    context = {"order": order, "rows": rows, "form": form, "policy": rows[0][1].explanation}
-    return TemplateResponse(request, "bookings/cancel.html", context)
-
-
-@login_required
-def transfer(request, place_id):
-    """Move one confirmed place to another date of the same course."""
-    place = get_object_or_404(
-        Place.objects.select_related("order", "cohort__course", "price_tier"),
-        pk=place_id,
-        order__buyer=request.user,
-        status=PlaceStatus.CONFIRMED,
-    )
-    refusal = transfer_refusal(place, timezone.localdate())
-    options = [] if refusal else transfer_choices(place)
-    form = TransferForm(request.POST if request.method == "POST" else None, options=options)
-    if request.method == "POST" and not refusal and form.is_valid():
-        try:
-            order = transfer_place(
-                place_id=place.pk, to_cohort_id=form.cleaned_data["cohort"], actor=request.user
-            )
-        except BookingError as error:
-            form.add_error(None, error.message)
-        else:
-            return redirect("bookings:order", reference=order.reference)
-    context = {"place": place, "form": form, "refusal": refusal, "options": options}
-    return TemplateResponse(request, "bookings/transfer.html", context)
-
-
-class TransferChoice:
-    def __init__(self, cohort, difference_pence):
-        self.cohort, self.difference_pence = cohort, difference_pence
-        if difference_pence > 0:
-            money = f"{pounds(difference_pence)} more to pay"
-        elif difference_pence < 0:
-            money = f"{pounds(-difference_pence)} back to you"
-        else:
-            money = "nothing more to pay"
-        self.label = f"{date_range(cohort)}, {cohort.get_delivery_display().lower()}: {money}"
-
-
-def transfer_choices(place):
-    paid = paid_for(place.order, [place])
-    rate = default_site_settings().vat_rate_percent
-    return [
-        TransferChoice(cohort, order_totals([price], vat_rate_percent=rate).total_pence - paid)
-        for cohort, price in transfer_options(place)
-    ]
+    context = {"orders": orders, "entries": waiting_list_entries(request.user)}
+    return TemplateResponse(request, "bookings/my_bookings.html", context)

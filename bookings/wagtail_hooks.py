@@ -1,4 +1,4 @@
-"""Orders in the Wagtail admin: a listing with filters and search, and each order's timeline."""
+"""Bookings in the Wagtail admin: orders with their timeline, and the waiting lists."""
 
 from django.urls import path
 from wagtail import hooks
@@ -6,8 +6,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from bookings import admin_views
-from bookings.models import Order
+from bookings import admin_views, waiting_admin_views
+from bookings.models import Order, WaitingListEntry
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -23,6 +23,8 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Order, ReadOnlyPolicy(Order))
+# Entries change through the learner's actions and offers, never by hand-editing.
+register_permission_policy(WaitingListEntry, ReadOnlyPolicy(WaitingListEntry))
 
 
 class OrderViewSet(ModelViewSet):
@@ -69,11 +71,70 @@ class OrderViewSet(ModelViewSet):
     inspect_template_name = "bookings/admin/order_inspect.html"
 
 
+class WaitingListViewSet(ModelViewSet):
+    model = WaitingListEntry
+    icon = "list-ol"
+    menu_label = "Waiting lists"
+    url_prefix = "bookings/waiting-lists"
+    add_to_admin_menu = False
+    index_view_class = waiting_admin_views.WaitingListIndexView
+    inspect_view_class = waiting_admin_views.WaitingListInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["places_wanted"]
+    list_display = [
+        "name",
+        waiting_admin_views.QUEUE_COLUMN,
+        "cohort",
+        "places_wanted",
+        "any_cohort",
+        "status",
+        "created_at",
+        "offer_expires_at",
+    ]
+    list_filter = ["cohort", "status"]
+    search_fields = ["name", "email"]
+    ordering = ["created_at", "pk"]
+    list_export = [
+        "name",
+        "email",
+        "cohort",
+        "places_wanted",
+        "any_cohort",
+        "status",
+        "created_at",
+        "offered_at",
+        "offered_cohort",
+        "offer_expires_at",
+    ]
+    inspect_view_fields = [
+        "name",
+        "email",
+        "cohort",
+        "places_wanted",
+        "any_cohort",
+        "status",
+        "created_at",
+        "offered_at",
+        "offered_cohort",
+        "offer_expires_at",
+        "order",
+        "offer_emailed_at",
+        "offer_link_used_at",
+        "closed_at",
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("offer/<int:pk>/", waiting_admin_views.offer_view, name="offer")
+        ]
+
+
 class BookingsGroup(ModelViewSetGroup):
     menu_label = "Bookings"
     menu_icon = "clipboard-list"
     menu_order = 210
-    items = [OrderViewSet("bookings_order")]
+    items = [OrderViewSet("bookings_order"), WaitingListViewSet("bookings_waitinglistentry")]
 
 
 @hooks.register("register_admin_urls")

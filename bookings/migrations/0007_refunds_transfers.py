@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0002_payments'),
+        ('bookings', '0004_waiting_list'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,7 +1,9 @@
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
 from .payments import Payment, PaymentStatus, Refund, StripeEvent
+from .waiting import MAX_PLACES_WANTED, WaitingListEntry, WaitingStatus
 
 __all__ = [
+    "MAX_PLACES_WANTED",
     "Order",
     "OrderEvent",
     "OrderStatus",
@@ -12,4 +14,6 @@ __all__ = [
     "PlaceStatus",
     "Refund",
     "StripeEvent",
+    "WaitingListEntry",
+    "WaitingStatus",
 ]

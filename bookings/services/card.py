@@ -9,7 +9,12 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from bookings.exceptions import HoldExpired, PaymentUnavailable
+from bookings.exceptions import (
+    HoldExpired,
+    PaymentUnavailable,
+    PaymentUnavailableHoldKept,
+    PlacesUnnamed,
+)
 from bookings.models import (
     Order,
     OrderEvent,
@@ -20,6 +25,7 @@ from bookings.models import (
     PlaceStatus,
     Refund,
     StripeEvent,
+    WaitingListEntry,
 )
 from bookings.payments import stripe_gateway as gateway
 from bookings.services.confirm import confirm_order
@@ -27,12 +33,14 @@ from bookings.services.expiry import expire_order
 from bookings.services.holds import lock_cohort
 from bookings.services.refunds import refund_payment
 
-# Stripe will not let a Checkout Session expire sooner than 30 minutes after it is created.
+# Stripe will not let a Checkout Session expire sooner than 30 minutes after it is created,
+# nor later than 24 hours; a waiting-list offer holds its places for longer than that.
 MIN_SESSION_MINUTES = 31
 # Bank debits take up to a few working days to clear; the places stay held meanwhile.
 PROCESSING_HOLD = datetime.timedelta(days=7)
 LATE_PAYMENT = "the payment arrived after the hold ran out and the cohort had filled"
 DUPLICATE_PAYMENT = "the order was already paid for, or cancelled"
+MAX_SESSION_HOURS = 23
 
 
 def start_card_payment(*, order_id, success_url, cancel_url, now=None):
@@ -42,6 +50,8 @@ def start_card_payment(*, order_id, success_url, cancel_url, now=None):
         order = Order.objects.select_for_update().select_related("cohort__course").get(pk=order_id)
         if order.status != OrderStatus.PENDING or order.hold_expires_at <= now:
             raise HoldExpired()
+        if order.places.filter(status=PlaceStatus.HELD, attendee_email="").exists():
+            raise PlacesUnnamed()  # a waiting-list offer, taken up but not yet filled in
         open_payment = order.payments.filter(status=PaymentStatus.OPEN).first()
         if open_payment and open_payment.expires_at > now + datetime.timedelta(minutes=1):
             return open_payment.checkout_url
@@ -54,16 +64,20 @@ def start_card_payment(*, order_id, success_url, cancel_url, now=None):
         order.places.filter(status=PlaceStatus.HELD).update(hold_expires_at=expires)
         attempt = order.payments.count() + 1
         places = list(order.places.filter(status=PlaceStatus.HELD))
+        session_expires = min(expires, now + datetime.timedelta(hours=MAX_SESSION_HOURS))
     try:
         session = gateway.create_checkout_session(
             order=order,
             places=places,
             success_url=success_url,
             cancel_url=cancel_url,
-            expires_at=expires,
+            expires_at=session_expires,
             key=f"checkout-{order.reference}-{attempt}",
         )
     except gateway.PaymentServiceError as exc:
+        if WaitingListEntry.objects.filter(order=order).exists():
+            # A waiting-list offer: its places stay held for the days it has left.
+            raise PaymentUnavailableHoldKept() from exc
         expire_order(order_id=order.pk, reason=f"Card payment could not start: {exc}")
         raise PaymentUnavailable() from exc
     Payment.objects.create(
@@ -71,7 +85,7 @@ def start_card_payment(*, order_id, success_url, cancel_url, now=None):
         checkout_session_id=session.id,
         checkout_url=session.url,
         amount_pence=session.amount_total,
-        expires_at=expires,
+        expires_at=session_expires,
     )
     OrderEvent.objects.create(order=order, kind="checkout", message="Card payment started")
     return session.url
@@ -89,7 +103,7 @@ def settle_checkout_session(session, *, source):
             return _paid(payment, session, source)
         if session["status"] == "expired":
             _close(payment, PaymentStatus.EXPIRED)
-            if not _other_live_payment(payment):
+            if not _other_live_payment(payment) and _hold_over(payment.order):
                 expire_order(order_id=payment.order_id, reason="Checkout expired without payment")
         elif session["status"] == "complete":
             _processing(payment, session)
@@ -107,6 +121,11 @@ def payment_failed(session):
         payment.status = PaymentStatus.FAILED
         payment.save(update_fields=["status"])
         expire_order(order_id=payment.order_id, reason="The bank payment failed")
+
+
+def _hold_over(order):
+    """An offer's places outlast a Checkout Session: a lapsed session alone does not free them."""
+    return order.hold_expires_at is None or order.hold_expires_at <= timezone.now()
 
 
 def _close(payment, status):

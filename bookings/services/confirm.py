@@ -5,7 +5,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from bookings.exceptions import BookingError
-from bookings.models import Order, OrderEvent, OrderStatus, PlaceStatus
+from bookings.models import (
+    Order,
+    OrderEvent,
+    OrderStatus,
+    PlaceStatus,
+    WaitingListEntry,
+    WaitingStatus,
+)
 from bookings.services.transfer import complete_transfer
 from bookings.signals import places_confirmed
 from bookings.tasks import send_order_confirmation
@@ -31,6 +38,10 @@ def confirm_order(*, order_id, message, actor=None, now=None):
             order=order, kind="confirmed", message=message, actor=actor, created_at=now
         )
         complete_transfer(order, actor)
+        # A waiting-list offer paid for (even late, after it lapsed): the entry has its places.
+        WaitingListEntry.objects.filter(order=order).update(
+            status=WaitingStatus.BOOKED, closed_at=now
+        )
         transaction.on_commit(
             lambda: places_confirmed.send(sender=Order, order=order, places=places)
         )

@@ -1,13 +1,27 @@
-"""Holds that run out free their places."""
+"""Holds that run out free their places, and freed places go to the waiting list."""
+
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 
-from bookings.models import Order, OrderEvent, OrderStatus, PaymentStatus, PlaceStatus
+from bookings.models import (
+    Order,
+    OrderEvent,
+    OrderStatus,
+    PaymentStatus,
+    PlaceStatus,
+    WaitingListEntry,
+    WaitingStatus,
+)
+from bookings.tasks import offer_freed_places
 
 
 def expire_order(*, order_id, reason, now=None):
-    """Release a pending order's held places. Idempotent; a confirmed order is left alone."""
+    """Release a pending order's held places. Idempotent; a confirmed order is left alone.
+
+    An open waiting-list offer on the order lapses with it. Either way the places are free
+    again, so the cohort's waiting list is offered them once this commits."""
     now = now or timezone.now()
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order_id)
@@ -18,4 +32,8 @@ def expire_order(*, order_id, reason, now=None):
         order.status = OrderStatus.EXPIRED
         order.save(update_fields=["status"])
         OrderEvent.objects.create(order=order, kind="expired", message=reason, created_at=now)
+        WaitingListEntry.objects.filter(order=order, status=WaitingStatus.OFFERED).update(
+            status=WaitingStatus.LAPSED, closed_at=now
+        )
+        transaction.on_commit(partial(offer_freed_places.delay, order.cohort_id))
     return order

@@ -2,13 +2,21 @@
 
 import datetime
 from dataclasses import dataclass
+from functools import partial
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from bookings.exceptions import Busy, CohortFull, CohortNotBookable, InvalidPriceTier
-from bookings.models import Order, OrderEvent, Place, PlaceStatus
+from bookings.exceptions import (
+    Busy,
+    CohortFull,
+    CohortNotBookable,
+    InvalidPriceTier,
+    QueueFirst,
+)
+from bookings.models import Order, OrderEvent, Place, PlaceStatus, WaitingListEntry
 from bookings.pricing import order_totals, place_price
+from bookings.tasks import offer_freed_places
 from cms.models.settings import default_site_settings
 from courses.availability import availability
 from courses.models import Cohort
@@ -42,12 +50,27 @@ def verified_owners(emails):
     """Accounts that have proved they own these addresses: the place is theirs at once."""
     from allauth.account.models import EmailAddress
 
-    rows = EmailAddress.objects.filter(email__in=[e.lower() for e in emails], verified=True)
+    wanted = [e.lower() for e in emails if e]
+    rows = EmailAddress.objects.filter(email__in=wanted, verified=True)
     return {email.lower(): user_id for email, user_id in rows.values_list("email", "user_id")}
 
 
-def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=None, now=None):
-    """Hold one place per attendee for HOLD_MINUTES, or raise CohortFull.
+def hold_places(
+    *,
+    cohort_id,
+    buyer,
+    attendees,
+    payment_method,
+    submission_key=None,
+    now=None,
+    hold_minutes=HOLD_MINUTES,
+    waiting_entry=None,
+):
+    """Hold one place per attendee for `hold_minutes`, or raise CohortFull.
+
+    Free places go to the waiting list first: an ordinary booking may take only what the
+    queue cannot use. An offer to a waiting-list entry passes `waiting_entry`, and the order
+    holding its places is attached to it.
 
     Idempotent per `submission_key`: a double click returns the order the first click made.
     """
@@ -56,63 +79,124 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
         existing = Order.objects.filter(submission_key=submission_key).first()
         if existing:
             return existing
-    with transaction.atomic():
-        cohort = lock_cohort(cohort_id)
-        tiers = {t.pk: t for t in cohort.course.price_tiers.all()}
-        if not attendees or any(a.price_tier_id not in tiers for a in attendees):
-            raise InvalidPriceTier()
-        taken = Place.objects.live(now).filter(cohort=cohort).count()
-        state = availability(cohort, taken, now)
-        if not state.bookable:
-            raise CohortFull() if state.reason == "full" else CohortNotBookable(state.label)
-        if state.left < len(attendees):
-            raise CohortFull(
-                f"Only {state.left} place{'s' if state.left != 1 else ''} left on this cohort: "
-                "book fewer places, or join the waiting list."
-            )
-        expires = now + datetime.timedelta(minutes=HOLD_MINUTES)
-        order = Order.objects.create(
-            buyer=buyer,
-            buyer_name=buyer.display_name,
-            buyer_email=buyer.email,
-            cohort=cohort,
-            payment_method=payment_method,
-            hold_expires_at=expires,
-            submission_key=submission_key,
-        )
-        owners = verified_owners([a.email for a in attendees])
-        places = [
-            Place(
+    try:
+        with transaction.atomic():
+            cohort = lock_cohort(cohort_id)
+            tiers = price_tiers(cohort, attendees)
+            owed = check_room(cohort, len(attendees), now, queue_first=waiting_entry is None)
+            expires = now + datetime.timedelta(minutes=hold_minutes)
+            order = create_order(cohort, buyer, payment_method, submission_key, expires)
+            places = create_places(order, attendees, tiers, now)
+            price_order(order, places)
+            OrderEvent.objects.create(
                 order=order,
-                cohort=cohort,
-                attendee_id=owners.get(a.email.lower()),
-                attendee_name=a.name,
-                attendee_email=a.email.lower(),
-                profession=a.profession,
-                organisation_name=a.organisation_name,
-                requirements=a.requirements,
-                price_tier=tiers[a.price_tier_id],
-                price_pence=place_price(tiers[a.price_tier_id], cohort, timezone.localdate(now)),
-                hold_expires_at=expires,
-                status=PlaceStatus.HELD,
+                kind="held",
+                actor=buyer,
+                created_at=now,
+                message=held_message(places, expires, now),
             )
-            for a in attendees
-        ]
-        Place.objects.bulk_create(places)
-        totals = order_totals(
-            [p.price_pence for p in places],
-            vat_rate_percent=default_site_settings().vat_rate_percent,
-        )
-        order.subtotal_pence = totals.subtotal_pence
-        order.discount_pence = totals.discount_pence
-        order.vat_pence = totals.vat_pence
-        order.total_pence = totals.total_pence
-        order.save(update_fields=["subtotal_pence", "discount_pence", "vat_pence", "total_pence"])
-        OrderEvent.objects.create(
-            order=order,
-            kind="held",
-            actor=buyer,
-            message=f"{len(places)} place{'s' if len(places) != 1 else ''} held until "
-            f"{timezone.localtime(expires):%H:%M}",
-        )
+            if waiting_entry is not None:
+                waiting_entry.order = order
+                waiting_entry.save(update_fields=["order"])
+            if owed:
+                transaction.on_commit(partial(offer_freed_places.delay, cohort.pk))
+    except QueueFirst:
+        # The places are the waiting list's: offer them now rather than at the next sweep.
+        transaction.on_commit(partial(offer_freed_places.delay, cohort_id))
+        raise
     return order
+
+
+def held_message(places, expires, now):
+    until = timezone.localtime(expires)
+    day = "" if until.date() == timezone.localtime(now).date() else f" on {until:%-d %b}"
+    return f"{len(places)} place{'s' if len(places) != 1 else ''} held until {until:%H:%M}{day}"
+
+
+def price_tiers(cohort, attendees):
+    tiers = {t.pk: t for t in cohort.course.price_tiers.all()}
+    if not attendees or any(a.price_tier_id not in tiers for a in attendees):
+        raise InvalidPriceTier()
+    return tiers
+
+
+def cohort_state(cohort, now):
+    """The cohort's availability, counted from live places: the one measure of what is free."""
+    return availability(cohort, Place.objects.live(now).filter(cohort=cohort).count(), now)
+
+
+def free_places(cohort, now):
+    """Places that can be held on `cohort` now (none once it is closed, cancelled or past)."""
+    state = cohort_state(cohort, now)
+    return state.left if state.bookable else 0
+
+
+def check_room(cohort, wanted, now, *, queue_first):
+    """Raise unless `wanted` places are free; returns how many free places the queue is owed."""
+    state = cohort_state(cohort, now)
+    if not state.bookable:
+        raise CohortFull() if state.reason == "full" else CohortNotBookable(state.label)
+    if state.left < wanted:
+        raise CohortFull(
+            f"Only {state.left} place{'s' if state.left != 1 else ''} left on this cohort: "
+            "book fewer places, or join the waiting list."
+        )
+    owed = WaitingListEntry.objects.places_owed(cohort, state.left) if queue_first else 0
+    if state.left - owed < wanted:
+        raise QueueFirst()
+    return owed
+
+
+def create_order(cohort, buyer, payment_method, submission_key, expires):
+    return Order.objects.create(
+        buyer=buyer,
+        buyer_name=buyer.display_name,
+        buyer_email=buyer.email,
+        cohort=cohort,
+        payment_method=payment_method,
+        hold_expires_at=expires,
+        submission_key=submission_key,
+    )
+
+
+def create_places(order, attendees, tiers, now):
+    owners = verified_owners([a.email for a in attendees])
+    places = [
+        Place(
+            order=order,
+            cohort=order.cohort,
+            hold_expires_at=order.hold_expires_at,
+            status=PlaceStatus.HELD,
+            attendee_id=owners.get(a.email.lower()),
+            **place_fields(order, a, tiers, now),
+        )
+        for a in attendees
+    ]
+    return Place.objects.bulk_create(places)
+
+
+def place_fields(order, attendee, tiers, now):
+    """Who holds a place and what it costs (a waiting-list offer names its people later)."""
+    email = attendee.email.lower()
+    tier = tiers[attendee.price_tier_id]
+    return {
+        "attendee_name": attendee.name,
+        "attendee_email": email,
+        "profession": attendee.profession,
+        "organisation_name": attendee.organisation_name,
+        "requirements": attendee.requirements,
+        "price_tier": tier,
+        "price_pence": place_price(tier, order.cohort, timezone.localdate(now)),
+    }
+
+
+def price_order(order, places):
+    totals = order_totals(
+        [p.price_pence for p in places],
+        vat_rate_percent=default_site_settings().vat_rate_percent,
+    )
+    order.subtotal_pence = totals.subtotal_pence
+    order.discount_pence = totals.discount_pence
+    order.vat_pence = totals.vat_pence
+    order.total_pence = totals.total_pence
+    order.save(update_fields=["subtotal_pence", "discount_pence", "vat_pence", "total_pence"])

@@ -241,6 +241,7 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Also the reconciliation: a lapsed order with a card payment is first settled with Stripe.
     "release-expired-holds": {"task": "bookings.tasks.release_expired_holds", "schedule": 60.0},
+    "serve-waiting-lists": {"task": "bookings.tasks.serve_waiting_lists", "schedule": 60.0},
 }
 
 # --- Stripe (issue 5 wires the fake Stripe into make run) -------------------------------

@@ -24,6 +24,15 @@ def booking_url(cohort):
         return ""
 
 
+@register.simple_tag
+def waiting_list_url(cohort):
+    """Where to join a full cohort's waiting list, once the bookings app provides one."""
+    try:
+        return reverse("bookings:join_waiting_list", args=[cohort.pk])
+    except NoReverseMatch:
+        return ""
+
+
 @register.filter
 def date_range(cohort):
     start, end = cohort.start_date, cohort.end_date

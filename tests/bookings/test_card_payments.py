@@ -131,6 +131,8 @@ def test_expired_session_releases_the_places(client, fake_stripe, cohort):
     session_id = checkout(order)
     with fake_stripe.store.lock:
         fake_stripe.store.expire(session_id)
+    order.hold_expires_at = timezone.now() - datetime.timedelta(seconds=1)  # as Stripe's is
+    order.save(update_fields=["hold_expires_at"])
     (event,) = events_for(fake_stripe, session_id, "checkout.session.expired")
     assert post_event(client, event).status_code == 200
     order.refresh_from_db()

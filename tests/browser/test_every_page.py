@@ -144,3 +144,51 @@ def test_orders_in_every_state_and_their_changes(visitor, demo_site, fake_stripe
     visitor.visit(f"/book/places/{paid.places.first().pk}/transfer/")
     visitor.submit(page.get_by_role("button", name="Move to this date"))
     assert page.locator(".nhsuk-error-summary").is_visible()
+
+
+def sign_in(visitor, email, password):
+    visitor.visit("/accounts/login/")
+    visitor.page.fill("[name='login']", email)
+    visitor.page.fill("[name='password']", password)
+    visitor.submit(visitor.page.locator("main form [type='submit']").first)
+
+
+def test_waiting_list_pages(visitor, demo_site):
+    """Join a full cohort's waiting list (with an error first), then, as the demo learner,
+    follow the offer link to the held places and name the attendee."""
+    from bookings import demo as bookings_demo
+    from bookings.models import WaitingListEntry
+    from bookings.services.offers import offer_token
+    from courses.models import Cohort
+    from tests.factories import DEFAULT_PASSWORD, UserFactory
+
+    bookings_demo.seed()
+    page = visitor.page
+    cohort = Cohort.objects.get(course__slug="five-day-course", title="Small group")
+    sign_in(visitor, UserFactory(email="newcomer@example.org").email, DEFAULT_PASSWORD)
+    visitor.visit("/courses/five-day-course/")
+    visitor.submit(page.locator(f"#cohort-{cohort.pk} a", has_text="Join the waiting list"))
+    assert visitor.path == f"/book/cohorts/{cohort.pk}/waiting-list/"
+    page.evaluate("document.querySelector('[name=places_wanted] option:checked').value = '0'")
+    visitor.submit(page.get_by_role("button", name="Join the waiting list"))
+    assert page.locator(".nhsuk-error-summary").is_visible()
+    page.select_option("[name='places_wanted']", "2")
+    visitor.submit(page.get_by_role("button", name="Join the waiting list"))
+    assert "You are on the waiting list" in page.inner_text("main")
+    visitor.visit("/account/bookings/")
+
+    page.context.clear_cookies()
+    sign_in(visitor, "learner@example.com", "demo-browser-password")
+    offer = WaitingListEntry.objects.get(user__email="learner@example.com", status="offered")
+    visitor.visit("/account/bookings/")
+    visitor.visit(f"/book/offers/{offer_token(offer)}/")
+    visitor.submit(page.get_by_role("button", name="Book these places"))
+    assert visitor.path == f"/book/orders/{offer.order.reference}/attendees/"
+    visitor.submit(page.get_by_role("button", name="Continue to payment"))
+    assert page.locator(".nhsuk-error-summary").is_visible()
+    page.locator("[name='attendee-0-price_tier']").first.check()
+    page.check("[name='terms']")
+    visitor.submit(page.get_by_role("button", name="Continue to payment"))
+    assert visitor.path == f"/book/orders/{offer.order.reference}/"
+    assert "Pay" in page.inner_text("main")
+    visitor.visit(f"/book/offers/{offer_token(offer)}/")  # the used link says so

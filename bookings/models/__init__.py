@@ -1,7 +1,10 @@
+from .discounts import DiscountCode, DiscountKind, normalise_code
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
 from .payments import Payment, PaymentStatus, StripeEvent
 
 __all__ = [
+    "DiscountCode",
+    "DiscountKind",
     "Order",
     "OrderEvent",
     "OrderStatus",
@@ -11,4 +14,5 @@ __all__ = [
     "Place",
     "PlaceStatus",
     "StripeEvent",
+    "normalise_code",
 ]

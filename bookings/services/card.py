@@ -22,6 +22,7 @@ from bookings.models import (
 )
 from bookings.payments import stripe_gateway as gateway
 from bookings.services.confirm import confirm_order
+from bookings.services.discounts import reclaim_use
 from bookings.services.expiry import expire_order
 from bookings.services.holds import lock_cohort
 
@@ -102,27 +103,34 @@ def _paid(payment, session, source):
     payment.payment_intent_id = session.get("payment_intent") or ""
     payment.save(update_fields=["status", "payment_intent_id"])
     order = Order.objects.select_for_update().get(pk=payment.order_id)
-    if order.status == OrderStatus.EXPIRED and not _rehold(order):
-        _refund_late_payment(order, payment)
-        return payment
+    if order.status == OrderStatus.EXPIRED:
+        refused = _rehold(order)
+        if refused:
+            _refund_late_payment(order, payment, refused)
+            return payment
     confirm_order(order_id=order.pk, message=f"Paid by card ({source})")
     return payment
 
 
 def _rehold(order):
-    """A payment that arrived after its hold lapsed: place it again if the cohort has room."""
+    """A payment that arrived after its hold lapsed: place it again if the cohort has room
+    and its discount code (given back when the hold lapsed) can still be used.
+
+    Returns why it could not, or None once the order is pending again."""
     cohort = lock_cohort(order.cohort_id)
     wanted = order.places.filter(status=PlaceStatus.EXPIRED)
     taken = Place.objects.live().filter(cohort=cohort).count()
     if cohort.capacity - taken < wanted.count():
-        return False
+        return "the cohort had filled"
+    if not reclaim_use(order):
+        return f"discount code {order.discount_code} had been used up"
     wanted.update(status=PlaceStatus.HELD)
     order.status = OrderStatus.PENDING
     order.save(update_fields=["status"])
-    return True
+    return None
 
 
-def _refund_late_payment(order, payment):
+def _refund_late_payment(order, payment, why):
     gateway.refund(
         payment_intent_id=payment.payment_intent_id,
         amount_pence=payment.amount_pence,
@@ -134,7 +142,7 @@ def _refund_late_payment(order, payment):
     OrderEvent.objects.create(
         order=order,
         kind="refunded",
-        message="Paid after the hold ran out and the cohort had filled: refunded in full",
+        message=f"Paid after the hold ran out and {why}: refunded in full",
     )
 
 

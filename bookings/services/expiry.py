@@ -4,10 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from bookings.models import Order, OrderEvent, OrderStatus, PaymentStatus, PlaceStatus
+from bookings.services.discounts import give_back_use
 
 
 def expire_order(*, order_id, reason, now=None):
-    """Release a pending order's held places. Idempotent; a confirmed order is left alone."""
+    """Release a pending order's held places and its discount code use. Idempotent; a
+    confirmed order is left alone."""
     now = now or timezone.now()
     with transaction.atomic():
         order = Order.objects.select_for_update().get(pk=order_id)
@@ -18,6 +20,7 @@ def expire_order(*, order_id, reason, now=None):
         order.status = OrderStatus.EXPIRED
         order.save(update_fields=["status"])
         OrderEvent.objects.create(order=order, kind="expired", message=reason, created_at=now)
+        give_back_use(order, now=now)
     return order
 
 

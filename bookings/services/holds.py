@@ -7,8 +7,10 @@ from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from bookings.exceptions import Busy, CohortFull, CohortNotBookable, InvalidPriceTier
-from bookings.models import Order, OrderEvent, Place, PlaceStatus
-from bookings.pricing import order_totals, place_price
+from bookings.models import Order, OrderEvent, PaymentMethod, Place, PlaceStatus
+from bookings.pricing import code_discount, order_totals, place_price
+from bookings.services.confirm import confirm_order
+from bookings.services.discounts import claim_code
 from cms.models.settings import default_site_settings
 from courses.availability import availability
 from courses.models import Cohort
@@ -38,9 +40,20 @@ def lock_cohort(cohort_id):
         raise Busy() from exc
 
 
-def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=None, now=None):
+def hold_places(
+    *,
+    cohort_id,
+    buyer,
+    attendees,
+    payment_method,
+    discount_code="",
+    submission_key=None,
+    now=None,
+):
     """Hold one place per attendee for HOLD_MINUTES, or raise CohortFull.
 
+    With a discount code, one use of it is claimed in the same transaction, or CodeNotValid
+    is raised and nothing is held. An order with nothing to pay is confirmed at once.
     Idempotent per `submission_key`: a double click returns the order the first click made.
     """
     now = now or timezone.now()
@@ -53,14 +66,14 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
         tiers = {t.pk: t for t in cohort.course.price_tiers.all()}
         if not attendees or any(a.price_tier_id not in tiers for a in attendees):
             raise InvalidPriceTier()
-        taken = Place.objects.live(now).filter(cohort=cohort).count()
-        state = availability(cohort, taken, now)
-        if not state.bookable:
-            raise CohortFull() if state.reason == "full" else CohortNotBookable(state.label)
-        if state.left < len(attendees):
-            raise CohortFull(
-                f"Only {state.left} place{'s' if state.left != 1 else ''} left on this cohort: "
-                "book fewer places, or join the waiting list."
+        check_room(cohort, len(attendees), now)
+        code, covered = None, set()
+        if discount_code:
+            code, covered = claim_code(
+                text=discount_code,
+                course=cohort.course,
+                tier_ids={a.price_tier_id for a in attendees},
+                today=timezone.localdate(now),
             )
         expires = now + datetime.timedelta(minutes=HOLD_MINUTES)
         order = Order.objects.create(
@@ -71,39 +84,78 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
             payment_method=payment_method,
             hold_expires_at=expires,
             submission_key=submission_key,
+            discount_code=code,
+            discount_use_held=code is not None,
         )
-        places = [
-            Place(
-                order=order,
-                cohort=cohort,
-                attendee=buyer if a.email.lower() == buyer.email.lower() else None,
-                attendee_name=a.name,
-                attendee_email=a.email.lower(),
-                profession=a.profession,
-                organisation_name=a.organisation_name,
-                requirements=a.requirements,
-                price_tier=tiers[a.price_tier_id],
-                price_pence=place_price(tiers[a.price_tier_id], cohort, timezone.localdate(now)),
-                hold_expires_at=expires,
-                status=PlaceStatus.HELD,
-            )
-            for a in attendees
-        ]
+        places = [new_place(order, a, tiers[a.price_tier_id], expires, now) for a in attendees]
         Place.objects.bulk_create(places)
-        totals = order_totals(
-            [p.price_pence for p in places],
-            vat_rate_percent=default_site_settings().vat_rate_percent,
-        )
-        order.subtotal_pence = totals.subtotal_pence
-        order.discount_pence = totals.discount_pence
-        order.vat_pence = totals.vat_pence
-        order.total_pence = totals.total_pence
-        order.save(update_fields=["subtotal_pence", "discount_pence", "vat_pence", "total_pence"])
+        price_order(order, places, code, covered)
         OrderEvent.objects.create(
             order=order,
             kind="held",
             actor=buyer,
+            created_at=now,
             message=f"{len(places)} place{'s' if len(places) != 1 else ''} held until "
-            f"{timezone.localtime(expires):%H:%M}",
+            f"{timezone.localtime(expires):%H:%M}"
+            + (f", with discount code {code}" if code else ""),
         )
+        if order.total_pence == 0:
+            confirm_free(order, now)
     return order
+
+
+def check_room(cohort, wanted, now):
+    taken = Place.objects.live(now).filter(cohort=cohort).count()
+    state = availability(cohort, taken, now)
+    if not state.bookable:
+        raise CohortFull() if state.reason == "full" else CohortNotBookable(state.label)
+    if state.left < wanted:
+        raise CohortFull(
+            f"Only {state.left} place{'s' if state.left != 1 else ''} left on this cohort: "
+            "book fewer places, or join the waiting list."
+        )
+
+
+def new_place(order, attendee, tier, expires, now):
+    buyer = order.buyer
+    return Place(
+        order=order,
+        cohort=order.cohort,
+        attendee=buyer if attendee.email.lower() == buyer.email.lower() else None,
+        attendee_name=attendee.name,
+        attendee_email=attendee.email.lower(),
+        profession=attendee.profession,
+        organisation_name=attendee.organisation_name,
+        requirements=attendee.requirements,
+        price_tier=tier,
+        price_pence=place_price(tier, order.cohort, timezone.localdate(now)),
+        hold_expires_at=expires,
+        status=PlaceStatus.HELD,
+    )
+
+
+def price_order(order, places, code, covered):
+    """Totals from the places' prices; a code takes money off only the places it covers."""
+    discount = 0
+    if code:
+        eligible = [p.price_pence for p in places if p.price_tier_id in covered]
+        discount = code_discount(code.kind, code.value, eligible)
+    totals = order_totals(
+        [p.price_pence for p in places],
+        vat_rate_percent=default_site_settings().vat_rate_percent,
+        discount_pence=discount,
+    )
+    order.subtotal_pence = totals.subtotal_pence
+    order.discount_pence = totals.discount_pence
+    order.vat_pence = totals.vat_pence
+    order.total_pence = totals.total_pence
+    order.save(update_fields=["subtotal_pence", "discount_pence", "vat_pence", "total_pence"])
+
+
+def confirm_free(order, now):
+    """Nothing to pay (a 100% code, say): no card, no invoice, so nothing to wait for."""
+    order.payment_method = PaymentMethod.FREE
+    order.save(update_fields=["payment_method"])
+    reason = f"with discount code {order.discount_code}" if order.discount_code_id else "free"
+    confirm_order(order_id=order.pk, now=now, message=f"Nothing to pay ({reason}): confirmed")
+    order.refresh_from_db()

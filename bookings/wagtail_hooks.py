@@ -1,11 +1,15 @@
-"""Orders in the Wagtail admin: a listing with filters and search, and each order's timeline."""
+"""Bookings in the Wagtail admin: orders (a listing with filters and search, and each order's
+timeline) and discount codes, which only admins and finance staff may see."""
 
+from django import forms
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from bookings.models import Order
+from bookings.admin_views import DiscountCodeForm
+from bookings.models import DiscountCode, Order
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -44,6 +48,7 @@ class OrderViewSet(ModelViewSet):
         "payment_method",
         "subtotal_pence",
         "discount_pence",
+        "discount_code",
         "vat_pence",
         "total_pence",
         "created_at",
@@ -58,6 +63,7 @@ class OrderViewSet(ModelViewSet):
         "payment_method",
         "subtotal_pence",
         "discount_pence",
+        "discount_code",
         "vat_pence",
         "total_pence",
         "hold_expires_at",
@@ -67,11 +73,55 @@ class OrderViewSet(ModelViewSet):
     inspect_template_name = "bookings/admin/order_inspect.html"
 
 
+class DiscountCodeViewSet(ModelViewSet):
+    """Shown to users with the discount code permissions (superusers, the Finance group);
+    the menu item and every view check them, so trainers never see it."""
+
+    model = DiscountCode
+    icon = "tag"
+    menu_label = "Discount codes"
+    url_prefix = "bookings/discount-codes"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["code", "discount_label", "validity_label", "usage_label", "active"]
+    list_filter = ["active", "kind"]
+    search_fields = ["code", "description"]
+    list_export = [
+        "code",
+        "description",
+        "kind",
+        "value",
+        "valid_from",
+        "valid_to",
+        "usage_limit",
+        "times_used",
+        "active",
+    ]
+    ordering = ["code"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("code"), FieldPanel("active")]),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("value")]),
+            FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+            FieldPanel("usage_limit"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("courses", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("price_tiers", widget=forms.CheckboxSelectMultiple),
+                ],
+                heading="What it applies to",
+            ),
+        ],
+        base_form_class=DiscountCodeForm,
+    )
+
+
 class BookingsGroup(ModelViewSetGroup):
     menu_label = "Bookings"
     menu_icon = "clipboard-list"
     menu_order = 210
-    items = [OrderViewSet("bookings_order")]
+    items = [OrderViewSet("bookings_order"), DiscountCodeViewSet("bookings_discountcode")]
 
 
 @hooks.register("register_admin_viewset")

@@ -21,6 +21,8 @@ class BookingsConfig(AppConfig):
         # Trainers see their own cohorts' lists (waiting_admin_views scopes them); finance
         # sees every list and may offer places by hand.
         grant("Trainers", "bookings.view_waitinglistentry")
+        codes = [f"bookings.{a}_discountcode" for a in ("add", "change", "delete", "view")]
+        grant("Finance", *codes)
         grant("Finance", "bookings.view_waitinglistentry", "bookings.offer_waiting_list_places")
 
         from allauth.account.signals import email_confirmed

@@ -1,7 +1,8 @@
 """Demo data for bookings: places that fill the small cohorts, the demo learner's place on the
-course that is running now (confirmed as an invoice booking would be), and card orders in
-every state (bookings.demo_card). Built through the services the site uses, so every record
-is one the site could have made.
+course that is running now (confirmed as an invoice booking would be), card orders in every
+state (bookings.demo_card), and discount codes of every kind with two orders that used one
+(bookings.demo_discounts). Built through the services the site uses, so every record is one
+the site could have made.
 
 The full small cohorts have waiting lists with a history, played through the offer services
 over the last few days: someone who declined, someone whose offer lapsed, an open offer and
@@ -13,7 +14,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import demo_card
+from bookings import demo_card, demo_discounts
 from bookings.models import Place, WaitingListEntry
 from bookings.services.confirm import confirm_order
 from bookings.services.expiry import expire_order
@@ -54,7 +55,11 @@ def seed(scale=1):
     made += demo_card.seed(learner)
     for cohort in Cohort.objects.filter(title="Small group").select_related("course"):
         entries += seed_waiting_list(cohort, learner, now)
-    return [f"Bookings: {made} new orders, {entries} waiting-list entries."]
+    codes = demo_discounts.seed_discount_codes()
+    made += demo_discounts.book_with_codes(learner)
+    return [
+        f"Bookings: {made} new orders, {entries} waiting-list entries, {codes} new discount codes."
+    ]
 
 
 def fill(cohort, buyer, lapsing_at):

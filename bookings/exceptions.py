@@ -99,3 +99,50 @@ class OfferLinkUsed(BookingError):
 
 class NotEnoughFreePlaces(BookingError):
     message = "There are not enough free places on this date to offer."
+
+
+# Discount codes.
+
+
+class CodeNotValid(BookingError):
+    """A discount code that cannot be used on this booking. The form shows the message on the
+    discount code field."""
+
+    message = "We do not recognise that code. Check it and try again."
+
+
+class UnknownCode(CodeNotValid):
+    pass
+
+
+class CodeWithdrawn(CodeNotValid):
+    message = "This code is no longer valid."
+
+
+class CodeNotStarted(CodeNotValid):
+    def __init__(self, starts):
+        super().__init__(f"This code can be used from {starts:%-d %B %Y}.")
+
+
+class CodeExpired(CodeNotValid):
+    def __init__(self, ended):
+        super().__init__(f"This code expired on {ended:%-d %B %Y}.")
+
+
+class CodeUsedUp(CodeNotValid):
+    message = "This code has already been used as many times as it allows."
+
+
+class CodeNotForCourse(CodeNotValid):
+    def __init__(self, course_title):
+        super().__init__(f"This code is not valid for {course_title}.")
+
+
+class CodeNotForPrices(CodeNotValid):
+    def __init__(self, tier_names):
+        if tier_names:
+            prices = " or ".join(f"‘{name}’" for name in tier_names)
+            message = f"This code is only valid for the {prices} price. Choose that price, "
+        else:
+            message = "This code is not valid for the prices of this course. "
+        super().__init__(message + "or remove the code.")

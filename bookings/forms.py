@@ -5,6 +5,7 @@ import secrets
 from django import forms
 from django.core.validators import MaxLengthValidator
 
+from bookings.models import normalise_code
 from cms.models.users import Profession
 from courses.templatetags.courses_tags import pounds
 
@@ -85,8 +86,19 @@ class TermsForm(forms.Form):
 
 
 class ConfirmForm(TermsForm):
+    discount_code = forms.CharField(
+        label="Discount code (optional)",
+        required=False,
+        max_length=40,
+        help_text="If your organisation or the course team gave you a code, enter it here.",
+    )
     # One token per form shown: a double click or a resubmitted form finds the same order.
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    field_order = ["discount_code", "terms", "submission_key"]
+
+    def clean_discount_code(self):
+        # Whether the code may be used is for the booking service to say, under lock.
+        return normalise_code(self.cleaned_data["discount_code"])
 
     @staticmethod
     def new_key():

@@ -5,6 +5,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
+from bookings.models import DiscountKind
+
 
 @dataclass(frozen=True)
 class Totals:
@@ -22,9 +24,22 @@ def place_price(tier, cohort, today=None):
     return tier.price_pence
 
 
+def code_discount(kind, value, eligible_prices):
+    """What a code takes off the places it covers (the others pay full price): a percentage
+    rounded half-up to the penny, or a fixed amount once per order, never more than they cost."""
+    eligible = sum(eligible_prices)
+    if kind == DiscountKind.PERCENT:
+        return min(_half_up(Decimal(eligible) * value / 100), eligible)
+    return min(value, eligible)
+
+
 def order_totals(prices, *, vat_rate_percent, discount_pence=0):
     subtotal = sum(prices)
     discount = min(discount_pence, subtotal)
     net = subtotal - discount
-    vat = int((Decimal(net) * Decimal(vat_rate_percent) / 100).quantize(0, ROUND_HALF_UP))
+    vat = _half_up(Decimal(net) * Decimal(vat_rate_percent) / 100)
     return Totals(subtotal, discount, vat, net + vat)
+
+
+def _half_up(amount):
+    return int(amount.quantize(0, ROUND_HALF_UP))

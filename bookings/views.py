@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from bookings.exceptions import BookingError, CohortFull
+from bookings.exceptions import BookingError, CodeNotValid, CohortFull
 from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm
 from bookings.models import Order, PlaceStatus, WaitingListEntry, WaitingStatus
 from bookings.payments import stripe_gateway
@@ -55,8 +55,11 @@ def book(request, cohort_id):
                     buyer=request.user,
                     attendees=[attendee_from(f.cleaned_data) for f in formset.forms],
                     payment_method="card",
+                    discount_code=confirm.cleaned_data["discount_code"],
                     submission_key=confirm.cleaned_data["submission_key"],
                 )
+            except CodeNotValid as error:
+                confirm.add_error("discount_code", error.message)
             except BookingError as error:
                 confirm.add_error(None, error.message)
                 context["waiting_list_open"] = isinstance(error, CohortFull)
@@ -101,7 +104,7 @@ def attendee_from(data):
 
 @login_required
 def order_summary(request, reference):
-    orders = Order.objects.select_related("cohort__course")
+    orders = Order.objects.select_related("cohort__course", "discount_code")
     if not request.user.is_staff:
         orders = orders.filter(buyer=request.user)  # someone else's order: not found
     order = get_object_or_404(orders, reference=reference)

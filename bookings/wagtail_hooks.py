@@ -1,13 +1,17 @@
-"""Bookings in the Wagtail admin: orders with their timeline, and the waiting lists."""
+"""Bookings in the Wagtail admin: orders (a listing with filters and search, each order's
+timeline, and staff actions), the waiting lists, and discount codes (admins and finance only)."""
 
+from django import forms
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from bookings import admin_views, waiting_admin_views
-from bookings.models import Order, WaitingListEntry
+from bookings.discount_admin_forms import DiscountCodeForm
+from bookings.models import DiscountCode, Order, WaitingListEntry
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -48,6 +52,7 @@ class OrderViewSet(ModelViewSet):
         "payment_method",
         "subtotal_pence",
         "discount_pence",
+        "discount_code",
         "vat_pence",
         "total_pence",
         "created_at",
@@ -62,6 +67,7 @@ class OrderViewSet(ModelViewSet):
         "payment_method",
         "subtotal_pence",
         "discount_pence",
+        "discount_code",
         "vat_pence",
         "total_pence",
         "hold_expires_at",
@@ -130,11 +136,59 @@ class WaitingListViewSet(ModelViewSet):
         ]
 
 
+class DiscountCodeViewSet(ModelViewSet):
+    """Shown to users with the discount code permissions (superusers, the Finance group);
+    the menu item and every view check them, so trainers never see it."""
+
+    model = DiscountCode
+    icon = "tag"
+    menu_label = "Discount codes"
+    url_prefix = "bookings/discount-codes"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["code", "discount_label", "validity_label", "usage_label", "active"]
+    list_filter = ["active", "kind"]
+    search_fields = ["code", "description"]
+    list_export = [
+        "code",
+        "description",
+        "kind",
+        "value",
+        "valid_from",
+        "valid_to",
+        "usage_limit",
+        "times_used",
+        "active",
+    ]
+    ordering = ["code"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("code"), FieldPanel("active")]),
+            FieldPanel("description"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("value")]),
+            FieldRowPanel([FieldPanel("valid_from"), FieldPanel("valid_to")]),
+            FieldPanel("usage_limit"),
+            MultiFieldPanel(
+                [
+                    FieldPanel("courses", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("price_tiers", widget=forms.CheckboxSelectMultiple),
+                ],
+                heading="What it applies to",
+            ),
+        ],
+        base_form_class=DiscountCodeForm,
+    )
+
+
 class BookingsGroup(ModelViewSetGroup):
     menu_label = "Bookings"
     menu_icon = "clipboard-list"
     menu_order = 210
-    items = [OrderViewSet("bookings_order"), WaitingListViewSet("bookings_waitinglistentry")]
+    items = [
+        OrderViewSet("bookings_order"),
+        WaitingListViewSet("bookings_waitinglistentry"),
+        DiscountCodeViewSet("bookings_discountcode"),
+    ]
 
 
 @hooks.register("register_admin_urls")

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "courses"
+
+    def ready(self):
+        from cms.groups import grant
+
+        # Trainers see (only) the cohorts they run: courses.admin_views scopes them.
+        grant("Trainers", "courses.view_cohort")

@@ -7,7 +7,6 @@ a full and a cancelled cohort of each course. Idempotent: existing pages and coh
 
 import datetime
 
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from cms.models import HomePage, User
@@ -24,7 +23,6 @@ def seed(scale=1):
         index = add_page(home, CourseIndexPage(**content.INDEX))
         index.move(home, pos="first-child")  # first in the site's navigation
     trainers = seed_trainers()
-    grant_trainers_their_cohorts()
     made = 0
     for spec in content.COURSES:
         course = CoursePage.objects.filter(slug=spec["slug"]).first()
@@ -51,12 +49,6 @@ def seed_trainers():
             trainer.save(update_fields=["user"])
         trainers.append(trainer)
     return trainers
-
-
-def grant_trainers_their_cohorts():
-    """Trainers see (only) the cohorts they run in the admin: courses.admin_views scopes them."""
-    group, _ = Group.objects.get_or_create(name="Trainers")
-    group.permissions.add(Permission.objects.get(codename="view_cohort"))
 
 
 def build_course(spec, trainers):

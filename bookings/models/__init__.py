@@ -1,9 +1,12 @@
+from .discounts import DiscountCode, DiscountKind, normalise_code
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
 from .payments import Payment, PaymentStatus, Refund, StripeEvent
 from .waiting import MAX_PLACES_WANTED, WaitingListEntry, WaitingStatus
 
 __all__ = [
     "MAX_PLACES_WANTED",
+    "DiscountCode",
+    "DiscountKind",
     "Order",
     "OrderEvent",
     "OrderStatus",
@@ -16,4 +19,5 @@ __all__ = [
     "StripeEvent",
     "WaitingListEntry",
     "WaitingStatus",
+    "normalise_code",
 ]

@@ -55,6 +55,16 @@ class Order(models.Model):
     discount_pence = models.PositiveIntegerField(default=0)
     vat_pence = models.PositiveIntegerField(default=0)
     total_pence = models.PositiveIntegerField(default=0)
+    discount_code = models.ForeignKey(
+        "bookings.DiscountCode",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+    )
+    # True while the order counts against the code's usage limit: set when the use is claimed
+    # with the hold, cleared when an unpaid hold gives it back, so it is given back once.
+    discount_use_held = models.BooleanField(default=False, editable=False)
     currency = models.CharField(max_length=3, default="gbp")
     hold_expires_at = models.DateTimeField(null=True, blank=True)
     # The form's one-time token: a double click or a resubmitted form finds this order again.

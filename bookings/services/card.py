@@ -29,6 +29,7 @@ from bookings.models import (
 )
 from bookings.payments import stripe_gateway as gateway
 from bookings.services.confirm import confirm_order
+from bookings.services.discounts import reclaim_use
 from bookings.services.expiry import expire_order
 from bookings.services.holds import lock_cohort
 from bookings.services.refunds import refund_payment
@@ -38,7 +39,6 @@ from bookings.services.refunds import refund_payment
 MIN_SESSION_MINUTES = 31
 # Bank debits take up to a few working days to clear; the places stay held meanwhile.
 PROCESSING_HOLD = datetime.timedelta(days=7)
-LATE_PAYMENT = "the payment arrived after the hold ran out and the cohort had filled"
 DUPLICATE_PAYMENT = "the order was already paid for, or cancelled"
 MAX_SESSION_HOURS = 23
 
@@ -162,8 +162,11 @@ def _paid(payment, session, source):
     payment.payment_intent_id = session.get("payment_intent") or ""
     payment.save(update_fields=["status", "payment_intent_id"])
     order = Order.objects.select_for_update().get(pk=payment.order_id)
-    if order.status == OrderStatus.EXPIRED and not _rehold(order):
-        _refund_unplaced(order, payment, LATE_PAYMENT)
+    refused = _rehold(order) if order.status == OrderStatus.EXPIRED else None
+    if refused:
+        _refund_unplaced(
+            order, payment, f"the payment arrived after the hold ran out and {refused}"
+        )
     elif order.status == OrderStatus.CANCELLED or _paid_twice(order, payment):
         _refund_unplaced(order, payment, DUPLICATE_PAYMENT)
     else:
@@ -176,16 +179,21 @@ def _paid_twice(order, payment):
 
 
 def _rehold(order):
-    """A payment that arrived after its hold lapsed: place it again if the cohort has room."""
+    """A payment that arrived after its hold lapsed: place it again if the cohort has room
+    and its discount code (given back when the hold lapsed) can still be used.
+
+    Returns why it could not, or None once the order is pending again."""
     cohort = lock_cohort(order.cohort_id)
     wanted = order.places.filter(status=PlaceStatus.EXPIRED)
     taken = Place.objects.live().filter(cohort=cohort).count()
     if cohort.capacity - taken < wanted.count():
-        return False
+        return "the cohort had filled"
+    if not reclaim_use(order):
+        return f"discount code {order.discount_code} had been used up"
     wanted.update(status=PlaceStatus.HELD)
     order.status = OrderStatus.PENDING
     order.save(update_fields=["status"])
-    return True
+    return None
 
 
 def _refund_unplaced(order, payment, reason):

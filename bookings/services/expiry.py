@@ -14,11 +14,13 @@ from bookings.models import (
     WaitingListEntry,
     WaitingStatus,
 )
+from bookings.services.discounts import give_back_use
 from bookings.tasks import offer_freed_places
 
 
 def expire_order(*, order_id, reason, now=None):
-    """Release a pending order's held places. Idempotent; a confirmed order is left alone.
+    """Release a pending order's held places and its discount code use. Idempotent; a
+    confirmed order is left alone.
 
     An open waiting-list offer on the order lapses with it. Either way the places are free
     again, so the cohort's waiting list is offered them once this commits."""
@@ -32,6 +34,7 @@ def expire_order(*, order_id, reason, now=None):
         order.status = OrderStatus.EXPIRED
         order.save(update_fields=["status"])
         OrderEvent.objects.create(order=order, kind="expired", message=reason, created_at=now)
+        give_back_use(order, now=now)
         WaitingListEntry.objects.filter(order=order, status=WaitingStatus.OFFERED).update(
             status=WaitingStatus.LAPSED, closed_at=now
         )

@@ -14,8 +14,16 @@ from bookings.exceptions import (
     InvalidPriceTier,
     QueueFirst,
 )
-from bookings.models import Order, OrderEvent, Place, PlaceStatus, WaitingListEntry
-from bookings.pricing import order_totals, place_price
+from bookings.models import (
+    Order,
+    OrderEvent,
+    PaymentMethod,
+    Place,
+    PlaceStatus,
+    WaitingListEntry,
+)
+from bookings.pricing import code_discount, order_totals, place_price
+from bookings.services.discounts import claim_code
 from bookings.tasks import offer_freed_places
 from cms.models.settings import default_site_settings
 from courses.availability import availability
@@ -41,7 +49,11 @@ def lock_cohort(cohort_id):
     is BEGIN IMMEDIATE (settings), which takes the database's write lock at once.
     """
     try:
-        return Cohort.objects.select_for_update().select_related("course").get(pk=cohort_id)
+        return (
+            Cohort.objects.select_for_update(of=("self",))
+            .select_related("course")
+            .get(pk=cohort_id)
+        )
     except DatabaseError as exc:  # lock timeout: a polite "busy", not a hang
         raise Busy() from exc
 
@@ -61,17 +73,22 @@ def hold_places(
     buyer,
     attendees,
     payment_method,
+    discount_code="",
     submission_key=None,
     now=None,
     hold_minutes=HOLD_MINUTES,
     waiting_entry=None,
 ):
-    """Hold one place per attendee for `hold_minutes`, or raise CohortFull.
+    """Hold one place per attendee for `hold_minutes`, or raise CohortFull (or, for a
+    discount code that cannot be used, one of the CodeNotValid errors: nothing is held).
 
     Free places go to the waiting list first: an ordinary booking may take only what the
     queue cannot use. An offer to a waiting-list entry passes `waiting_entry`, and the order
-    holding its places is attached to it.
+    holding its places is attached to it. An order with nothing to pay (a 100% code) is
+    confirmed at once.
 
+    With a discount code, one use of it is claimed in the same transaction, or CodeNotValid
+    is raised and nothing is held. An order with nothing to pay is confirmed at once.
     Idempotent per `submission_key`: a double click returns the order the first click made.
     """
     now = now or timezone.now()
@@ -84,27 +101,43 @@ def hold_places(
             cohort = lock_cohort(cohort_id)
             tiers = price_tiers(cohort, attendees)
             owed = check_room(cohort, len(attendees), now, queue_first=waiting_entry is None)
+            code, covered = claim(discount_code, cohort, attendees, now)
             expires = now + datetime.timedelta(minutes=hold_minutes)
-            order = create_order(cohort, buyer, payment_method, submission_key, expires)
+            order = create_order(cohort, buyer, payment_method, submission_key, expires, code)
             places = create_places(order, attendees, tiers, now)
-            price_order(order, places)
+            price_order(order, places, code, covered)
             OrderEvent.objects.create(
                 order=order,
                 kind="held",
                 actor=buyer,
                 created_at=now,
-                message=held_message(places, expires, now),
+                message=held_message(places, expires, now)
+                + (f", with discount code {code}" if code else ""),
             )
             if waiting_entry is not None:
                 waiting_entry.order = order
                 waiting_entry.save(update_fields=["order"])
             if owed:
                 transaction.on_commit(partial(offer_freed_places.delay, cohort.pk))
+            if order.total_pence == 0 and waiting_entry is None:
+                confirm_free(order, now)
     except QueueFirst:
         # The places are the waiting list's: offer them now rather than at the next sweep.
         transaction.on_commit(partial(offer_freed_places.delay, cohort_id))
         raise
     return order
+
+
+def claim(discount_code, cohort, attendees, now):
+    """The code and the price tiers it covers, its use counted under the cohort's lock."""
+    if not discount_code:
+        return None, set()
+    return claim_code(
+        text=discount_code,
+        course=cohort.course,
+        tier_ids={a.price_tier_id for a in attendees},
+        today=timezone.localdate(now),
+    )
 
 
 def held_message(places, expires, now):
@@ -147,7 +180,7 @@ def check_room(cohort, wanted, now, *, queue_first):
     return owed
 
 
-def create_order(cohort, buyer, payment_method, submission_key, expires):
+def create_order(cohort, buyer, payment_method, submission_key, expires, code):
     return Order.objects.create(
         buyer=buyer,
         buyer_name=buyer.display_name,
@@ -156,6 +189,8 @@ def create_order(cohort, buyer, payment_method, submission_key, expires):
         payment_method=payment_method,
         hold_expires_at=expires,
         submission_key=submission_key,
+        discount_code=code,
+        discount_use_held=code is not None,
     )
 
 
@@ -190,13 +225,30 @@ def place_fields(order, attendee, tiers, now):
     }
 
 
-def price_order(order, places):
+def price_order(order, places, code, covered):
+    """Totals from the places' prices; a code takes money off only the places it covers."""
+    discount = 0
+    if code:
+        eligible = [p.price_pence for p in places if p.price_tier_id in covered]
+        discount = code_discount(code.kind, code.value, eligible)
     totals = order_totals(
         [p.price_pence for p in places],
         vat_rate_percent=default_site_settings().vat_rate_percent,
+        discount_pence=discount,
     )
     order.subtotal_pence = totals.subtotal_pence
     order.discount_pence = totals.discount_pence
     order.vat_pence = totals.vat_pence
     order.total_pence = totals.total_pence
     order.save(update_fields=["subtotal_pence", "discount_pence", "vat_pence", "total_pence"])
+
+
+def confirm_free(order, now):
+    """Nothing to pay (a 100% code, say): no card, no invoice, so nothing to wait for."""
+    from bookings.services.confirm import confirm_order  # confirm -> transfer -> holds
+
+    order.payment_method = PaymentMethod.FREE
+    order.save(update_fields=["payment_method"])
+    reason = f"with discount code {order.discount_code}" if order.discount_code_id else "free"
+    confirm_order(order_id=order.pk, now=now, message=f"Nothing to pay ({reason}): confirmed")
+    order.refresh_from_db()

@@ -267,7 +267,7 @@ def name_offer_places(*, order_id, user, attendees, now=None):
                 setattr(place, field, value)
             place.save()
         release_unneeded(order, held[len(attendees) :], user, now)
-        price_order(order, held[: len(attendees)])
+        price_order(order, held[: len(attendees)], None, set())
         OrderEvent.objects.create(
             order=order, kind="named", actor=user, message=f"{len(attendees)} attendees named"
         )

@@ -7,6 +7,7 @@ from bookings.services import holds
 from bookings.services.confirm import confirm_order
 from bookings.tasks import send_order_confirmation
 from tests.factories import UserFactory
+from tests.factories.bookings import DiscountCodeFactory
 from tests.factories.courses import CohortFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,3 +37,27 @@ def test_buyer_and_colleague_are_emailed_once(site, mailoutbox, django_capture_o
 
     assert send_order_confirmation.delay(order.pk).get() is False  # a replay sends nothing
     assert len(mailoutbox) == 2
+
+
+def test_the_confirmation_shows_the_code_and_the_discount(
+    site, mailoutbox, django_capture_on_commit_callbacks
+):
+    cohort = CohortFactory()
+    DiscountCodeFactory(code="RIVERSIDE50", kind="amount", value=5000)
+    tier = cohort.course.price_tiers.get(name="Partner")
+    buyer = UserFactory(email="manager@example.nhs.uk")
+    order = holds.hold_places(
+        cohort_id=cohort.pk,
+        buyer=buyer,
+        attendees=[holds.Attendee(name="Manager", email=buyer.email, price_tier_id=tier.pk)],
+        payment_method="card",
+        discount_code="riverside50",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_order(order_id=order.pk, message="paid")
+    (message,) = mailoutbox
+    assert "Subtotal: £350" in message.body
+    assert "Discount (code RIVERSIDE50): -£50" in message.body
+    assert "Total: £300" in message.body
+    html = message.alternatives[0][0]
+    assert "Discount (code RIVERSIDE50): −£50" in html and "<strong>£300</strong>" in html

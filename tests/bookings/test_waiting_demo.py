@@ -32,4 +32,6 @@ def test_demo_waiting_lists(seeded, mailoutbox, django_capture_on_commit_callbac
     assert sorted(m.to[0] for m in mailoutbox if "Places held" in m.subject) == sorted(
         WaitingListEntry.objects.filter(status="offered").values_list("email", flat=True)
     )
-    assert bookings_demo.seed() == ["Bookings: 0 new orders, 0 waiting-list entries."]
+    assert bookings_demo.seed() == [
+        "Bookings: 0 new orders, 0 waiting-list entries, 0 new discount codes."
+    ]

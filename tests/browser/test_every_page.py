@@ -118,6 +118,10 @@ def test_booking_pages(visitor, demo_site):
     for i in (0, 1):
         page.locator(f"[name='attendee-{i}-price_tier']").first.check()
     page.check("[name='terms']")
+    page.fill("[name='discount_code']", "NOSUCHCODE")
+    visitor.submit(page.get_by_role("button", name="Continue to payment"))
+    assert "We do not recognise that code" in page.inner_text(".nhsuk-error-summary")
+    page.fill("[name='discount_code']", "")
     visitor.submit(page.get_by_role("button", name="Continue to payment"))
     assert "/book/orders/" in visitor.path
     assert "Ben Carter" in page.inner_text("main")

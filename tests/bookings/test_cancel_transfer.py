@@ -213,3 +213,19 @@ def test_transfer_page_lists_dates_with_the_difference(client, fake_stripe, cour
     assert "nothing more to pay" in page
     response = client.post(f"/book/places/{place.pk}/transfer/", {"cohort": "999999"})
     assert "Choose one of the dates shown" in response.content.decode()
+
+
+def test_a_cancelled_place_is_offered_to_the_waiting_list(
+    fake_stripe, course, django_capture_on_commit_callbacks
+):
+    from bookings.models import WaitingStatus
+    from tests.factories.bookings import WaitingListEntryFactory
+
+    full = cohort_in(course, 40, capacity=1)
+    order = paid_order(fake_stripe, full)
+    entry = WaitingListEntryFactory(cohort=full)
+    with django_capture_on_commit_callbacks(execute=True):
+        cancel_places(order_id=order.pk, place_ids=[order.places.get().pk], actor=None)
+    entry.refresh_from_db()
+    assert entry.status == WaitingStatus.OFFERED
+    assert entry.order.places.get().status == PlaceStatus.HELD

@@ -281,6 +281,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The handler's level too: records that Django's own loggers pass up (django.request's
+    # 4xx warnings) skip the root logger's level.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": env("LOG_LEVEL", "WARNING")}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }

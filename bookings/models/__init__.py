@@ -1,5 +1,6 @@
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
 from .payments import Payment, PaymentStatus, StripeEvent
+from .reminders import PlaceReminder, ReminderKind
 
 __all__ = [
     "Order",
@@ -9,6 +10,8 @@ __all__ = [
     "PaymentMethod",
     "PaymentStatus",
     "Place",
+    "PlaceReminder",
     "PlaceStatus",
+    "ReminderKind",
     "StripeEvent",
 ]

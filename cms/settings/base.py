@@ -241,6 +241,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Also the reconciliation: a lapsed order with a card payment is first settled with Stripe.
     "release-expired-holds": {"task": "bookings.tasks.release_expired_holds", "schedule": 60.0},
+    # Hourly: a reminder falls due at its first session's time of day, 7 days and 1 day before.
+    "send-course-reminders": {
+        "task": "bookings.tasks.send_course_reminders",
+        "schedule": crontab(minute=5),
+    },
 }
 
 # --- Stripe (issue 5 wires the fake Stripe into make run) -------------------------------

@@ -4,4 +4,7 @@ Owns ``Organisation``, ``Order``, ``Place`` (held -> confirmed -> cancelled/tran
 ``WaitlistEntry``, ``DiscountCode``, ``Payment``, ``Refund``, ``StripeEvent``, ``Invoice``,
 ``CreditNote`` and ``InvoiceSequence``, with the services that hold places, take card
 payments through Stripe and issue invoices. Imports from ``cms`` and ``courses`` only.
+
+``PlaceReminder`` records each reminder sent before a course starts (7 days and 1 day before,
+by the hourly ``send_course_reminders`` task), so that none is sent twice.
 """

@@ -5,7 +5,13 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from courses.calendar import cohort_ics
+from bookings.models import Place, ReminderKind
+from courses.calendar import cohort_ics, location
+
+REMINDER_SUBJECTS = {
+    ReminderKind.WEEK: "Your course starts next week",
+    ReminderKind.DAY: "Your course starts tomorrow",
+}
 
 
 def _send(*, to, subject, template, context, attachments=()):
@@ -107,3 +113,36 @@ def send_waiting_list_offer(entry, token):
         template="waiting_list_offer",
         context=context,
     )
+
+
+def send_reminder(*, place_id, kind):
+    """7 days or 1 day before the first session: when, where, what to prepare, and the booking."""
+    place = Place.objects.select_related("order", "cohort__course").get(pk=place_id)
+    cohort, order = place.cohort, place.order
+    sessions = list(cohort.sessions.all())
+    context = {
+        "place": place,
+        "cohort": cohort,
+        "course": cohort.course,
+        "sessions": sessions,
+        "first_session": sessions[0] if sessions else None,
+        "online_sessions": any(s.is_online for s in sessions) or cohort.is_online,
+        "venue": location(cohort),
+        "headline": REMINDER_SUBJECTS[kind],
+        "course_url": cohort.course.get_full_url() or settings.SITE_URL,
+        "booking_url": settings.SITE_URL + booking_path(place, order),
+    }
+    _send(
+        to=place.attendee_email,
+        subject=f"{REMINDER_SUBJECTS[kind]}: {cohort.course.title}",
+        template="reminder",
+        context=context,
+        attachments=[("course-dates.ics", cohort_ics(cohort, None), "text/calendar")],
+    )
+
+
+def booking_path(place, order):
+    # Only the buyer may open the order page; a colleague finds the place in their bookings.
+    if place.attendee_email.lower() == order.buyer_email.lower():
+        return reverse("bookings:order", args=[order.reference])
+    return reverse("bookings:my_bookings")

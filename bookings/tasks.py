@@ -17,6 +17,15 @@ def release_expired_holds():
 
 
 @app.task(base=RetryingTask)
+def send_course_reminders():
+    """Beat, hourly: the reminders 7 days and 1 day before each course starts, each sent at
+    most once per place, however many runs overlap."""
+    from bookings.services.reminders import send_due_reminders
+
+    return send_due_reminders()
+
+
+@app.task(base=RetryingTask)
 def send_order_confirmation(order_id):
     """Once per order, however often it is queued."""
     from django.db import transaction

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0004_waiting_list'),
+        ('bookings', '0006_reminders'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

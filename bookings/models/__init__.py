@@ -1,6 +1,7 @@
 from .discounts import DiscountCode, DiscountKind, normalise_code
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
 from .payments import Payment, PaymentStatus, Refund, StripeEvent
+from .reminders import PlaceReminder, ReminderKind
 from .waiting import MAX_PLACES_WANTED, WaitingListEntry, WaitingStatus
 
 __all__ = [
@@ -14,8 +15,10 @@ __all__ = [
     "PaymentMethod",
     "PaymentStatus",
     "Place",
+    "PlaceReminder",
     "PlaceStatus",
     "Refund",
+    "ReminderKind",
     "StripeEvent",
     "WaitingListEntry",
     "WaitingStatus",

@@ -242,6 +242,11 @@ CELERY_BEAT_SCHEDULE = {
     # Also the reconciliation: a lapsed order with a card payment is first settled with Stripe.
     "release-expired-holds": {"task": "bookings.tasks.release_expired_holds", "schedule": 60.0},
     "serve-waiting-lists": {"task": "bookings.tasks.serve_waiting_lists", "schedule": 60.0},
+    # Hourly: a reminder falls due at its first session's time of day, 7 days and 1 day before.
+    "send-course-reminders": {
+        "task": "bookings.tasks.send_course_reminders",
+        "schedule": crontab(minute=5),
+    },
 }
 
 # --- Stripe (issue 5 wires the fake Stripe into make run) -------------------------------
@@ -284,6 +289,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The handler's level too: records that Django's own loggers pass up (django.request's
+    # 4xx warnings) skip the root logger's level.
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "level": env("LOG_LEVEL", "WARNING")}
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }

@@ -38,8 +38,18 @@ def lock_cohort(cohort_id):
         raise Busy() from exc
 
 
-def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=None, now=None):
-    """Hold one place per attendee for HOLD_MINUTES, or raise CohortFull.
+def hold_places(
+    *,
+    cohort_id,
+    buyer,
+    attendees,
+    payment_method,
+    organisation=None,
+    submission_key=None,
+    now=None,
+):
+    """Hold one place per attendee for HOLD_MINUTES, or raise CohortFull. Places booked for
+    an `organisation` carry its name, whatever each attendee's own field said.
 
     Idempotent per `submission_key`: a double click returns the order the first click made.
     """
@@ -68,6 +78,7 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
             buyer_name=buyer.display_name,
             buyer_email=buyer.email,
             cohort=cohort,
+            organisation=organisation,
             payment_method=payment_method,
             hold_expires_at=expires,
             submission_key=submission_key,
@@ -80,7 +91,7 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
                 attendee_name=a.name,
                 attendee_email=a.email.lower(),
                 profession=a.profession,
-                organisation_name=a.organisation_name,
+                organisation_name=organisation.name if organisation else a.organisation_name,
                 requirements=a.requirements,
                 price_tier=tiers[a.price_tier_id],
                 price_pence=place_price(tiers[a.price_tier_id], cohort, timezone.localdate(now)),
@@ -104,6 +115,7 @@ def hold_places(*, cohort_id, buyer, attendees, payment_method, submission_key=N
             kind="held",
             actor=buyer,
             message=f"{len(places)} place{'s' if len(places) != 1 else ''} held until "
-            f"{timezone.localtime(expires):%H:%M}",
+            f"{timezone.localtime(expires):%H:%M}"
+            + (f" for {organisation.name}" if organisation else ""),
         )
     return order

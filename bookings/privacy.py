@@ -40,6 +40,7 @@ def export_bookings(sender, user, data, **kwargs):
         }
         for p in places.select_related("order", "cohort__course")
     ]
+    data["managed_organisations"] = list(user.managed_organisations.values_list("name", flat=True))
 
 
 def anonymise_bookings(sender, user, **kwargs):

@@ -8,12 +8,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bookings.exceptions import BookingError
-from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm
-from bookings.models import Order
+from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm, PayerForm
+from bookings.models import Order, Organisation
 from bookings.payments import stripe_gateway
 from bookings.selectors import live_places_by_cohort
 from bookings.services.card import settle_checkout_session, start_card_payment
 from bookings.services.holds import Attendee, hold_places
+from bookings.services.swap import why_not_passable
 from cms.accounts import has_verified_email
 from courses.availability import availability
 from courses.models import Cohort, Delivery
@@ -46,14 +47,15 @@ def book(request, cohort_id):
     form_kwargs = {"tiers": tiers, "in_person": cohort.delivery != Delivery.ONLINE}
     if request.method == "POST":
         formset = AttendeeFormSet(request.POST, form_kwargs=form_kwargs, prefix="attendee")
-        confirm = ConfirmForm(request.POST)
-        if formset.is_valid() and confirm.is_valid():
+        payer, confirm = PayerForm(request.POST), ConfirmForm(request.POST)
+        if all([formset.is_valid(), payer.is_valid(), confirm.is_valid()]):
             try:
                 order = hold_places(
                     cohort_id=cohort.pk,
                     buyer=request.user,
                     attendees=[attendee_from(f.cleaned_data) for f in formset.forms],
                     payment_method="card",
+                    organisation=payer.cleaned_data["organisation"],
                     submission_key=confirm.cleaned_data["submission_key"],
                 )
             except BookingError as error:
@@ -67,14 +69,22 @@ def book(request, cohort_id):
             form_kwargs=form_kwargs,
             prefix="attendee",
         )
+        payer = PayerForm(initial={"organisation": suggested_organisation(request.user, count)})
         confirm = ConfirmForm(initial={"submission_key": ConfirmForm.new_key()})
     context.update(
         formset=formset,
+        payer=payer,
         confirm=confirm,
         place_choices=range(1, min(state.left, MAX_PLACES) + 1),
         places=len(formset.forms),
     )
     return TemplateResponse(request, "bookings/book.html", context)
+
+
+def suggested_organisation(user, places):
+    """Someone booking for colleagues is likely booking for their employer, known by the
+    email's domain. One place is more often self-funded: ask, but suggest nothing."""
+    return Organisation.objects.for_email(user.email) if places > 1 else None
 
 
 def me(user):
@@ -99,13 +109,16 @@ def attendee_from(data):
 
 @login_required
 def order_summary(request, reference):
-    orders = Order.objects.select_related("cohort__course")
+    orders = Order.objects.select_related("cohort__course", "organisation")
     if not request.user.is_staff:
         orders = orders.filter(buyer=request.user)  # someone else's order: not found
     order = get_object_or_404(orders, reference=reference)
+    places = list(order.places.select_related("price_tier", "cohort"))
+    for place in places:
+        place.passable = why_not_passable(place) is None
     context = {
         "order": order,
-        "places": list(order.places.select_related("price_tier")),
+        "places": places,
         "payment": order.payments.order_by("-created_at").first(),
         # Back from Checkout but not yet settled: the payment may still confirm.
         "returned": request.GET.get("returned") == "1",

@@ -48,9 +48,12 @@ class OrganisationQuerySet(models.QuerySet):
         """The one organisation that owns the email's domain, or None when none or several do
         (nhs.net, say, is shared by many trusts: guessing there would be worse than asking)."""
         domain = email_domain(email)
-        if not domain:
+        if "." not in domain:
             return None
-        found = [o for o in self.filter(email_domains__icontains=domain) if o.owns_email(email)]
+        # Match on the last two labels, so that mail.riverside.nhs.uk finds riverside.nhs.uk;
+        # owns_email then keeps only the organisations that really own the address.
+        stem = ".".join(domain.split(".")[-2:])
+        found = [o for o in self.filter(email_domains__icontains=stem) if o.owns_email(email)]
         return found[0] if len(found) == 1 else None
 
 

@@ -57,6 +57,7 @@ def test_suggestion_by_email_only_when_one_organisation_owns_the_domain():
     riverside = OrganisationFactory(email_domains="riverside.nhs.uk\nnhs.net")
     OrganisationFactory(email_domains="hillside.nhs.uk\nnhs.net")
     assert Organisation.objects.for_email("amara@riverside.nhs.uk") == riverside
+    assert Organisation.objects.for_email("amara@mail.riverside.nhs.uk") == riverside
     assert Organisation.objects.for_email("amara@nhs.net") is None  # shared: do not guess
     assert Organisation.objects.for_email("amara@example.com") is None
 

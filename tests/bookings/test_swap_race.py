@@ -16,6 +16,13 @@ from tests.factories.courses import CohortFactory
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
+@pytest.fixture(autouse=True)
+def _no_emails_from_threads(monkeypatch):
+    """The emails are tested elsewhere. Eager Celery tasks running in two threads at once can
+    leave Celery's process-wide "joining would block" flag set, failing later tests."""
+    monkeypatch.setattr(swap, "announce", lambda *args: None)
+
+
 def rush(place, managers):
     """Each manager gives the place to a different colleague at once."""
     barrier = threading.Barrier(len(managers))

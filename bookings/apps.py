@@ -23,6 +23,8 @@ class BookingsConfig(AppConfig):
         grant("Trainers", "bookings.view_waitinglistentry")
         codes = [f"bookings.{a}_discountcode" for a in ("add", "change", "delete", "view")]
         grant("Finance", *codes)
+        # Finance keeps the organisations' billing details; trainers have no need to see them.
+        grant("Finance", *[f"bookings.{a}_organisation" for a in ("view", "add", "change")])
         grant("Finance", "bookings.view_waitinglistentry", "bookings.offer_waiting_list_places")
 
         from allauth.account.signals import email_confirmed

@@ -1,8 +1,8 @@
 """Demo data for bookings: places that fill the small cohorts, the demo learner's place on the
 course that is running now (confirmed as an invoice booking would be), card orders in every
-state (bookings.demo_card), and discount codes of every kind with two orders that used one
-(bookings.demo_discounts). Built through the services the site uses, so every record is one
-the site could have made.
+state (bookings.demo_card), discount codes of every kind with two orders that used one
+(bookings.demo_discounts), and three organisations whose teams have booked. Built through the
+services the site uses, so every record is one the site could have made.
 
 The full small cohorts have waiting lists with a history, played through the offer services
 over the last few days: someone who declined, someone whose offer lapsed, an open offer and
@@ -14,8 +14,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import demo_card, demo_discounts
-from bookings.models import Place, WaitingListEntry
+from bookings import demo_card, demo_content, demo_discounts
+from bookings.models import Order, Organisation, Place, WaitingListEntry
 from bookings.services.confirm import confirm_order
 from bookings.services.expiry import expire_order
 from bookings.services.holds import HOLD_MINUTES, Attendee, hold_places
@@ -23,6 +23,8 @@ from bookings.services.offers import decline_offer, lapse_overdue_offers, offer_
 from bookings.services.waiting import join_waiting_list
 from cms.models import User
 from courses.models import Cohort
+
+MANAGER_LOGIN = "manager@example.com"
 
 COLLEAGUES = [
     ("Grace Mensah", "nurse"),
@@ -57,9 +59,46 @@ def seed(scale=1):
         entries += seed_waiting_list(cohort, learner, now)
     codes = demo_discounts.seed_discount_codes()
     made += demo_discounts.book_with_codes(learner)
+    made += seed_organisations()
     return [
-        f"Bookings: {made} new orders, {entries} waiting-list entries, {codes} new discount codes."
+        f"Bookings: {made} new orders, {entries} waiting-list entries, {codes} new discount "
+        f"codes, {Organisation.objects.count()} organisations."
     ]
+
+
+def seed_organisations():
+    organisations = {}
+    for spec in demo_content.ORGANISATIONS:
+        spec = dict(spec)
+        name = spec.pop("name")
+        organisations[name], _ = Organisation.objects.get_or_create(name=name, defaults=spec)
+    made = 0
+    for name, manager, course, title, team in demo_content.TEAM_BOOKINGS:
+        organisation = organisations[name]
+        buyer = demo_manager(manager)
+        organisation.managers.add(buyer)
+        cohort = Cohort.objects.filter(course__slug=course, title=title).first()
+        if (
+            cohort is None
+            or Order.objects.filter(organisation=organisation, cohort=cohort).exists()
+        ):
+            continue
+        domain = organisation.domains[0]
+        people = [(n, f"{local}@{domain}", job) for n, local, job in team]
+        book(cohort, buyer, people, now=None, organisation=organisation)
+        made += 1
+    return made
+
+
+def demo_manager(manager):
+    """The demo login, or a booker who never signs in (an unusable password)."""
+    if manager is None:
+        return User.objects.get(email=MANAGER_LOGIN)
+    email, first, last = manager
+    user = User.objects.filter(email=email).first()
+    return user or User.objects.create_user(
+        email=email, first_name=first, last_name=last, profession="manager"
+    )
 
 
 def fill(cohort, buyer, lapsing_at):
@@ -128,7 +167,7 @@ def play_offers(cohort, freed_at):
     offer_free_places(cohort_id=cohort.pk, now=lapsed_at)
 
 
-def book(cohort, buyer, people, now):
+def book(cohort, buyer, people, now, organisation=None):
     tier = cohort.course.price_tiers.order_by("-price_pence")[1]  # NHS and public sector
     attendees = [
         Attendee(
@@ -143,7 +182,12 @@ def book(cohort, buyer, people, now):
     # The running cohort has started, so it is no longer bookable: hold as of its booking window.
     when = now or min(timezone.now(), cohort.closes_at - datetime.timedelta(days=14))
     order = hold_places(
-        cohort_id=cohort.pk, buyer=buyer, attendees=attendees, payment_method="invoice", now=when
+        cohort_id=cohort.pk,
+        buyer=buyer,
+        attendees=attendees,
+        payment_method="invoice",
+        organisation=organisation,
+        now=when,
     )
     return confirm_order(
         order_id=order.pk, now=when, message="Confirmed: to be invoiced to the employer"

@@ -146,3 +146,39 @@ class CodeNotForPrices(CodeNotValid):
         else:
             message = "This code is not valid for the prices of this course. "
         super().__init__(message + "or remove the code.")
+
+
+class PassOnNotAllowed(BookingError):
+    message = "Only the person who booked, the organisation's managers or staff can do that."
+
+
+class PlaceNotPassable(BookingError):
+    message = "Only a confirmed or held place can be passed on."
+
+
+class NotForOrganisation(PlaceNotPassable):
+    message = "Only a place booked for an organisation can be passed on to a colleague."
+
+
+class CohortStarted(PlaceNotPassable):
+    message = "The course has started, so this place can no longer be passed on."
+
+
+class AlreadyAttending(BookingError):
+    message = "This person already has a place on these dates."
+
+
+class OutsideOrganisation(BookingError):
+    def __init__(self, organisation):
+        domains = " or ".join(f"@{d}" for d in organisation.domains)
+        if domains:
+            message = (
+                f"Enter an email address ending in {domains}: the new attendee must work "
+                f"for {organisation.name}."
+            )
+        else:
+            message = (
+                f"We have no email domains for {organisation.name}, so we cannot check that "
+                "the new attendee works there. Contact us to pass the place on."
+            )
+        super().__init__(message)

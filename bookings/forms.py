@@ -5,8 +5,9 @@ import secrets
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from bookings.models import normalise_code
+from bookings.models import Organisation, PlaceStatus, normalise_code
 from cms.models.users import Profession
+from courses.models import CoursePage
 from courses.templatetags.courses_tags import pounds
 
 MAX_PLACES = 10
@@ -156,3 +157,74 @@ class JoinWaitingListForm(forms.Form):
         label="Offer me places on another date of this course if they come up first",
         required=False,
     )
+
+
+class PayerForm(forms.Form):
+    """Who the places are for: an organisation, whose managers will then see them, or none."""
+
+    organisation = forms.ModelChoiceField(
+        label="Which organisation are you booking for?",
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label="None: I am booking for myself",
+        help_text="Choose your employer if it is paying or you are booking for colleagues. "
+        "Its nominated managers will see these places, and can pass them on to colleagues.",
+        error_messages={"invalid_choice": "Choose an organisation from the list, or none."},
+    )
+
+
+class PassOnForm(forms.Form):
+    """The colleague who takes the place. The service checks the email's domain."""
+
+    name = forms.CharField(
+        label="Full name",
+        max_length=200,
+        error_messages={"required": "Enter the full name of the person taking the place."},
+    )
+    email = forms.EmailField(
+        label="Work email address",
+        error_messages={
+            "required": "Enter the email address of the person taking the place.",
+            "invalid": "Enter an email address like name@nhs.net.",
+        },
+    )
+    profession = forms.ChoiceField(
+        label="Profession",
+        choices=[("", "Choose a profession"), *Profession.choices],
+        error_messages={"required": "Choose the profession of the person taking the place."},
+    )
+    outside_domain = forms.BooleanField(
+        label="Allow an email address outside the organisation's domains (staff only)",
+        required=False,
+    )
+
+    def __init__(self, *args, organisation, staff, **kwargs):
+        super().__init__(*args, **kwargs)
+        domains = " or ".join(f"@{d}" for d in organisation.domains)
+        if domains:
+            self.fields["email"].help_text = f"It must end in {domains}."
+        if not staff:
+            del self.fields["outside_domain"]
+
+
+class OrganisationBookingsFilter(forms.Form):
+    """The managers' page filters; a value that is not on offer is explained and ignored."""
+
+    course = forms.ModelChoiceField(
+        label="Course", queryset=None, required=False, empty_label="All courses"
+    )
+    cohort = forms.ModelChoiceField(
+        label="Dates", queryset=None, required=False, empty_label="All dates"
+    )
+    status = forms.ChoiceField(
+        label="Place status", choices=[("", "Any status"), *PlaceStatus.choices], required=False
+    )
+
+    def __init__(self, *args, cohorts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = cohorts
+        self.fields["course"].queryset = CoursePage.objects.filter(cohorts__in=cohorts).distinct()
+
+    def filters(self):
+        self.is_valid()
+        return {k: v for k, v in self.cleaned_data.items() if v}

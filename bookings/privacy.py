@@ -55,6 +55,7 @@ def export_bookings(sender, user, data, **kwargs):
         }
         for e in WaitingListEntry.objects.filter(user=user).select_related("cohort__course")
     ]
+    data["managed_organisations"] = list(user.managed_organisations.values_list("name", flat=True))
 
 
 def anonymise_bookings(sender, user, **kwargs):

@@ -1,8 +1,9 @@
 """Reads that the catalogue and the booking pages share."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
 from bookings.models import Place, PlaceStatus, WaitingListEntry, WaitingStatus
+from courses.models import Cohort
 
 
 def live_places_by_cohort(cohort_ids, now=None):
@@ -42,3 +43,30 @@ def waiting_list_entries(user):
     for entry in entries:
         entry.position = queue_position(entry) if entry.status == WaitingStatus.WAITING else None
     return entries
+
+
+def organisation_cohorts(organisation):
+    """The cohorts the organisation has booked places on, for the managers' filters."""
+    return (
+        Cohort.objects.filter(orders__organisation=organisation)
+        .distinct()
+        .select_related("course")
+        .order_by("-start_date", "pk")
+    )
+
+
+def organisation_orders(organisation, *, course=None, cohort=None, status=None):
+    """The organisation's orders, latest dates first, each with `listed_places`: a fixed
+    number of queries however many orders and places there are."""
+    orders = organisation.orders.select_related("cohort__course", "buyer").order_by(
+        "-cohort__start_date", "-created_at"
+    )
+    places = Place.objects.select_related("cohort__course").order_by("pk")
+    if course:
+        orders = orders.filter(cohort__course=course)
+    if cohort:
+        orders = orders.filter(cohort=cohort)
+    if status:
+        places = places.filter(status=status)
+        orders = orders.filter(Exists(places.filter(order=OuterRef("pk"))))
+    return orders.prefetch_related(Prefetch("places", queryset=places, to_attr="listed_places"))

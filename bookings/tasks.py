@@ -25,62 +25,56 @@ def send_course_reminders():
     return send_due_reminders()
 
 
-@app.task(base=RetryingTask)
-def send_order_confirmation(order_id):
-    """Once per order, however often it is queued."""
+def _once(order_id, kind, send):
+    """Run `send(order)` unless the order's timeline says it already ran for `kind`: a task
+    queued twice, or retried after the email went, sends once."""
     from django.db import transaction
 
-    from bookings import emails
     from bookings.models import Order, OrderEvent
 
     with transaction.atomic():
         order = Order.objects.select_for_update().select_related("cohort__course").get(pk=order_id)
-        if order.events.filter(kind="confirmation_sent").exists():
+        if order.events.filter(kind=kind).exists():
             return False
-        emails.send_confirmation(order)
-        OrderEvent.objects.create(
-            order=order,
-            kind="confirmation_sent",
-            message="Confirmation and joining instructions emailed",
-        )
+        message = send(order)
+        OrderEvent.objects.create(order=order, kind=kind, message=message)
     return True
+
+
+@app.task(base=RetryingTask)
+def send_order_confirmation(order_id):
+    """The buyer's confirmation and each colleague's joining instructions, once per order."""
+    from bookings import emails
+
+    def send(order):
+        emails.send_confirmation(order)
+        return "Confirmation and joining instructions emailed"
+
+    return _once(order_id, "confirmation_sent", send)
 
 
 @app.task(base=RetryingTask)
 def send_payment_refunded(order_id, refund_id, amount_pence, reason):
     """Once per refund: the buyer hears that their money is on its way back, and why."""
-    from django.db import transaction
-
     from bookings import emails
-    from bookings.models import Order, OrderEvent
 
-    with transaction.atomic():
-        order = Order.objects.select_for_update().select_related("cohort__course").get(pk=order_id)
-        kind = f"refund_email:{refund_id}"[:40]
-        if order.events.filter(kind=kind).exists():
-            return False
+    def send(order):
         emails.send_refund(order, amount_pence=amount_pence, reason=reason)
-        OrderEvent.objects.create(order=order, kind=kind, message="Refund emailed to the buyer")
-    return True
+        return "Refund emailed to the buyer"
+
+    return _once(order_id, f"refund_email:{refund_id}"[:40], send)
 
 
 @app.task(base=RetryingTask)
 def send_cancellation(order_id, place_ids, refund_pence):
     """Once per cancellation: the buyer, and each attendee who is not the buyer."""
-    from django.db import transaction
-
     from bookings import emails
-    from bookings.models import Order, OrderEvent
 
-    kind = f"cancel_email:{'-'.join(map(str, sorted(place_ids)))}"[:40]
-    with transaction.atomic():
-        order = Order.objects.select_for_update().select_related("cohort__course").get(pk=order_id)
-        if order.events.filter(kind=kind).exists():
-            return False
-        places = list(order.places.filter(pk__in=place_ids))
-        emails.send_cancellation(order, places, refund_pence)
-        OrderEvent.objects.create(order=order, kind=kind, message="Cancellation emailed")
-    return True
+    def send(order):
+        emails.send_cancellation(order, list(order.places.filter(pk__in=place_ids)), refund_pence)
+        return "Cancellation emailed"
+
+    return _once(order_id, f"cancel_email:{'-'.join(map(str, sorted(place_ids)))}"[:40], send)
 
 
 @app.task(base=RetryingTask)
@@ -106,3 +100,38 @@ def send_waiting_list_offer(entry_id):
     from bookings.services.offers import email_offer
 
     return email_offer(entry_id=entry_id)
+
+
+@app.task(base=RetryingTask)
+def send_place_passed_on(place_id, event_id, old_name, old_email):
+    """Once per hand-over: the previous attendee hears that their place was passed on."""
+    from bookings import emails
+    from bookings.models import OrderEvent, Place
+
+    place = Place.objects.get(pk=place_id)
+    event = OrderEvent.objects.select_related("actor").get(pk=event_id)
+
+    def send(order):
+        emails.send_place_passed_on(order, old_name=old_name, old_email=old_email, event=event)
+        return f"Told {old_name} that their place was passed on"
+
+    return _once(place.order_id, f"passed_on_email:{event_id}", send)
+
+
+@app.task(base=RetryingTask)
+def send_passed_on_joining_instructions(place_id, event_id, email):
+    """Once per hand-over: the new attendee gets their own joining instructions, unless the
+    place has since been passed on again (then the later hand-over sends them)."""
+    from bookings import emails
+    from bookings.models import OrderEvent, Place
+
+    place = Place.objects.get(pk=place_id)
+    if place.attendee_email != email:
+        return False
+    event = OrderEvent.objects.select_related("actor").get(pk=event_id)
+
+    def send(order):
+        emails.send_joining_instructions(order, place, passed_on_by=event.actor)
+        return f"Joining instructions emailed to {place.attendee_name}"
+
+    return _once(place.order_id, f"joining_email:{event_id}", send)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bookings import change_views, views, waiting_views, webhooks
+from bookings import change_views, organisation_views, views, waiting_views, webhooks
 
 app_name = "bookings"
 urlpatterns = [
@@ -30,5 +30,16 @@ urlpatterns = [
     path("book/orders/<str:reference>/receipt/", change_views.receipt, name="receipt"),
     path("book/places/<int:place_id>/transfer/", change_views.transfer, name="transfer"),
     path("account/bookings/", views.my_bookings, name="my_bookings"),
+    path(
+        "account/organisation/",
+        organisation_views.organisation_index,
+        name="organisation_index",
+    ),
+    path(
+        "account/organisation/<int:pk>/",
+        organisation_views.organisation_bookings,
+        name="organisation",
+    ),
+    path("book/places/<int:pk>/pass-on/", organisation_views.pass_on, name="pass_on"),
     path("payments/stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
 ]

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from bookings.exceptions import BookingError, CodeNotValid, CohortFull
-from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm
-from bookings.models import Order, PlaceStatus, WaitingListEntry, WaitingStatus
+from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm, PayerForm
+from bookings.models import Order, Organisation, PlaceStatus, WaitingListEntry, WaitingStatus
 from bookings.payments import stripe_gateway
 from bookings.selectors import live_places_by_cohort, waiting_list_entries
 from bookings.services.card import settle_checkout_session, start_card_payment
 from bookings.services.holds import Attendee, hold_places
+from bookings.services.swap import why_not_passable
 from cms.accounts import has_verified_email
 from courses.availability import availability
 from courses.models import Cohort, Delivery
@@ -47,8 +48,8 @@ def book(request, cohort_id):
     form_kwargs = {"tiers": tiers, "in_person": cohort.delivery != Delivery.ONLINE}
     if request.method == "POST":
         formset = AttendeeFormSet(request.POST, form_kwargs=form_kwargs, prefix="attendee")
-        confirm = ConfirmForm(request.POST)
-        if formset.is_valid() and confirm.is_valid():
+        payer, confirm = PayerForm(request.POST), ConfirmForm(request.POST)
+        if all([formset.is_valid(), payer.is_valid(), confirm.is_valid()]):
             try:
                 order = hold_places(
                     cohort_id=cohort.pk,
@@ -56,6 +57,7 @@ def book(request, cohort_id):
                     attendees=[attendee_from(f.cleaned_data) for f in formset.forms],
                     payment_method="card",
                     discount_code=confirm.cleaned_data["discount_code"],
+                    organisation=payer.cleaned_data["organisation"],
                     submission_key=confirm.cleaned_data["submission_key"],
                 )
             except CodeNotValid as error:
@@ -72,14 +74,22 @@ def book(request, cohort_id):
             form_kwargs=form_kwargs,
             prefix="attendee",
         )
+        payer = PayerForm(initial={"organisation": suggested_organisation(request.user, count)})
         confirm = ConfirmForm(initial={"submission_key": ConfirmForm.new_key()})
     context.update(
         formset=formset,
+        payer=payer,
         confirm=confirm,
         place_choices=range(1, min(state.left, MAX_PLACES) + 1),
         places=len(formset.forms),
     )
     return TemplateResponse(request, "bookings/book.html", context)
+
+
+def suggested_organisation(user, places):
+    """Someone booking for colleagues is likely booking for their employer, known by the
+    email's domain. One place is more often self-funded: ask, but suggest nothing."""
+    return Organisation.objects.for_email(user.email) if places > 1 else None
 
 
 def me(user):
@@ -104,13 +114,15 @@ def attendee_from(data):
 
 @login_required
 def order_summary(request, reference):
-    orders = Order.objects.select_related("cohort__course", "discount_code")
+    orders = Order.objects.select_related("cohort__course", "discount_code", "organisation")
     if not request.user.is_staff:
         orders = orders.filter(buyer=request.user)  # someone else's order: not found
     order = get_object_or_404(orders, reference=reference)
     # Places an offer held that nobody was named for were never part of the booking.
     places = order.places.exclude(status=PlaceStatus.CANCELLED, attendee_email="")
-    places = list(places.select_related("price_tier"))
+    places = list(places.select_related("price_tier", "cohort__course"))
+    for place in places:
+        place.passable = why_not_passable(place) is None
     offers = WaitingListEntry.objects.filter(order=order, status=WaitingStatus.OFFERED)
     offer = offers.filter(user=request.user).first()  # staff looking in cannot act on it
     context = {

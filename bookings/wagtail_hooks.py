@@ -10,8 +10,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from bookings import admin_views, waiting_admin_views
+from bookings.admin_forms import OrganisationForm
 from bookings.discount_admin_forms import DiscountCodeForm
-from bookings.models import DiscountCode, Order, WaitingListEntry
+from bookings.models import DiscountCode, Order, Organisation, WaitingListEntry
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -26,9 +27,16 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
 
+class KeptPolicy(ReadOnlyPolicy):
+    """Organisations are kept: orders, and later invoices, refer to them."""
+
+    WRITES = {"delete"}
+
+
 register_permission_policy(Order, ReadOnlyPolicy(Order))
 # Entries change through the learner's actions and offers, never by hand-editing.
 register_permission_policy(WaitingListEntry, ReadOnlyPolicy(WaitingListEntry))
+register_permission_policy(Organisation, KeptPolicy(Organisation))
 
 
 class OrderViewSet(ModelViewSet):
@@ -40,13 +48,22 @@ class OrderViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     exclude_form_fields = ["reference"]
-    list_display = ["reference", "buyer_name", "cohort", "status", "payment_method", "created_at"]
-    list_filter = ["status", "payment_method", "cohort__course"]
+    list_display = [
+        "reference",
+        "buyer_name",
+        "organisation",
+        "cohort",
+        "status",
+        "payment_method",
+        "created_at",
+    ]
+    list_filter = ["status", "payment_method", "cohort__course", "organisation"]
     search_fields = ["reference", "buyer_name", "buyer_email", "places__attendee_name"]
     list_export = [
         "reference",
         "buyer_name",
         "buyer_email",
+        "organisation",
         "cohort",
         "status",
         "payment_method",
@@ -62,6 +79,8 @@ class OrderViewSet(ModelViewSet):
         "reference",
         "buyer_name",
         "buyer_email",
+        "organisation",
+        "organisation",
         "cohort",
         "status",
         "payment_method",
@@ -180,6 +199,56 @@ class DiscountCodeViewSet(ModelViewSet):
     )
 
 
+class OrganisationViewSet(ModelViewSet):
+    """For admins and Finance (who hold the organisation permissions); not for trainers."""
+
+    model = Organisation
+    icon = "group"
+    menu_label = "Organisations"
+    url_prefix = "bookings/organisations"
+    add_to_admin_menu = False
+    copy_view_enabled = False
+    list_display = ["name", "kind", "ods_code", "billing_email", "po_required"]
+    list_filter = ["kind", "po_required"]
+    search_fields = ["name", "ods_code", "email_domains", "billing_email"]
+    list_export = [
+        "name",
+        "kind",
+        "ods_code",
+        "email_domains",
+        "billing_contact_name",
+        "billing_email",
+        "address_line_1",
+        "address_line_2",
+        "town",
+        "postcode",
+        "po_required",
+        "po_format_hint",
+    ]
+    ordering = ["name"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("ods_code")]),
+            FieldPanel("email_domains"),
+            FieldPanel("manager_emails"),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel(
+                        [FieldPanel("billing_contact_name"), FieldPanel("billing_email")]
+                    ),
+                    FieldPanel("address_line_1"),
+                    FieldPanel("address_line_2"),
+                    FieldRowPanel([FieldPanel("town"), FieldPanel("postcode")]),
+                    FieldRowPanel([FieldPanel("po_required"), FieldPanel("po_format_hint")]),
+                ],
+                heading="Billing",
+            ),
+        ],
+        base_form_class=OrganisationForm,
+    )
+
+
 class BookingsGroup(ModelViewSetGroup):
     menu_label = "Bookings"
     menu_icon = "clipboard-list"
@@ -188,6 +257,7 @@ class BookingsGroup(ModelViewSetGroup):
         OrderViewSet("bookings_order"),
         WaitingListViewSet("bookings_waitinglistentry"),
         DiscountCodeViewSet("bookings_discountcode"),
+        OrganisationViewSet("bookings_organisation"),
     ]
 
 

@@ -27,6 +27,8 @@ PASSWORD_FILE = Path(settings.BASE_DIR) / ".demo-password"
 DEMO_USERS = [
     # email, first, last, staff, superuser, groups
     ("learner@example.com", "Amara", "Okafor", False, False, []),
+    # Nominated manager of a trust: bookings.demo makes them one, and books for their team.
+    ("manager@example.com", "Priya", "Shah", False, False, []),
     ("trainer@example.com", "Tom", "Reilly", True, False, ["Trainers"]),
     ("finance@example.com", "Fiona", "Marsh", True, False, ["Finance"]),
     ("admin@example.com", "Sam", "Adeyemi", True, True, []),
@@ -40,6 +42,12 @@ DEMO_PROFILES = {
         "organisation": "Riverside University Hospitals NHS Foundation Trust",
         "registration_body": "NMC",
         "registration_number": "12A3456E",
+    },
+    "manager@example.com": {
+        "certificate_name": "Priya Shah",
+        "profession": "manager",
+        "job_title": "Clinical education lead",
+        "organisation": "Riverside University Hospitals NHS Foundation Trust",
     },
     "trainer@example.com": {"profession": "doctor", "job_title": "Consultant liaison psychiatrist"},
 }

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('bookings', '0004_waiting_list'),
+        ('bookings', '0005_organisations'),
     ]
 
     operations = [

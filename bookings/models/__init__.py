@@ -1,5 +1,6 @@
 from .discounts import DiscountCode, DiscountKind, normalise_code
 from .orders import Order, OrderEvent, OrderStatus, PaymentMethod, Place, PlaceStatus
+from .organisations import Organisation, OrganisationKind
 from .payments import Payment, PaymentStatus, Refund, StripeEvent
 from .reminders import PlaceReminder, ReminderKind
 from .waiting import MAX_PLACES_WANTED, WaitingListEntry, WaitingStatus
@@ -11,6 +12,8 @@ __all__ = [
     "Order",
     "OrderEvent",
     "OrderStatus",
+    "Organisation",
+    "OrganisationKind",
     "Payment",
     "PaymentMethod",
     "PaymentStatus",

@@ -46,6 +46,14 @@ class Order(models.Model):
     )
     buyer_name = models.CharField(max_length=200)
     buyer_email = models.EmailField()
+    # The employer the places are booked for: its managers see the order and its places.
+    organisation = models.ForeignKey(
+        "bookings.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="orders",
+    )
     cohort = models.ForeignKey("courses.Cohort", on_delete=models.PROTECT, related_name="orders")
     payment_method = models.CharField(max_length=20, choices=PaymentMethod.choices)
     status = models.CharField(

@@ -74,6 +74,7 @@ def hold_places(
     attendees,
     payment_method,
     discount_code="",
+    organisation=None,
     submission_key=None,
     now=None,
     hold_minutes=HOLD_MINUTES,
@@ -85,7 +86,8 @@ def hold_places(
     Free places go to the waiting list first: an ordinary booking may take only what the
     queue cannot use. An offer to a waiting-list entry passes `waiting_entry`, and the order
     holding its places is attached to it. An order with nothing to pay (a 100% code) is
-    confirmed at once.
+    confirmed at once. Places booked for an `organisation` carry its name, whatever each
+    attendee's own field said.
 
     With a discount code, one use of it is claimed in the same transaction, or CodeNotValid
     is raised and nothing is held. An order with nothing to pay is confirmed at once.
@@ -103,7 +105,9 @@ def hold_places(
             owed = check_room(cohort, len(attendees), now, queue_first=waiting_entry is None)
             code, covered = claim(discount_code, cohort, attendees, now)
             expires = now + datetime.timedelta(minutes=hold_minutes)
-            order = create_order(cohort, buyer, payment_method, submission_key, expires, code)
+            order = create_order(
+                cohort, buyer, payment_method, submission_key, expires, code, organisation
+            )
             places = create_places(order, attendees, tiers, now)
             price_order(order, places, code, covered)
             OrderEvent.objects.create(
@@ -112,6 +116,7 @@ def hold_places(
                 actor=buyer,
                 created_at=now,
                 message=held_message(places, expires, now)
+                + (f" for {organisation.name}" if organisation else "")
                 + (f", with discount code {code}" if code else ""),
             )
             if waiting_entry is not None:
@@ -180,8 +185,9 @@ def check_room(cohort, wanted, now, *, queue_first):
     return owed
 
 
-def create_order(cohort, buyer, payment_method, submission_key, expires, code):
+def create_order(cohort, buyer, payment_method, submission_key, expires, code, organisation):
     return Order.objects.create(
+        organisation=organisation,
         buyer=buyer,
         buyer_name=buyer.display_name,
         buyer_email=buyer.email,
@@ -218,7 +224,9 @@ def place_fields(order, attendee, tiers, now):
         "attendee_name": attendee.name,
         "attendee_email": email,
         "profession": attendee.profession,
-        "organisation_name": attendee.organisation_name,
+        "organisation_name": (
+            order.organisation.name if order.organisation else attendee.organisation_name
+        ),
         "requirements": attendee.requirements,
         "price_tier": tier,
         "price_pence": place_price(tier, order.cohort, timezone.localdate(now)),

@@ -9,6 +9,7 @@ from bookings.models import Order, Place
 from bookings.services import holds
 from cms.accounts import erase_account
 from tests.factories import DEFAULT_PASSWORD, UserFactory
+from tests.factories.bookings import OrganisationFactory
 from tests.factories.courses import CohortFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,3 +56,13 @@ def test_delete_view_erases_through_the_same_path(client, site):
     response = client.post("/account/delete/", {"password": DEFAULT_PASSWORD, "confirm": "on"})
     assert response.status_code == 302
     assert Order.objects.get(pk=order.pk).buyer_name == "Erased account"
+
+
+def test_a_manager_sees_which_organisations_they_manage_and_erasure_ends_it(client, site):
+    me = UserFactory()
+    riverside = OrganisationFactory(name="Riverside NHS Trust", managers=[me])
+    client.force_login(me)
+    data = json.loads(client.get("/account/data.json").content)
+    assert data["managed_organisations"] == ["Riverside NHS Trust"]
+    erase_account(user=me)
+    assert not riverside.managers.exists()

@@ -33,5 +33,5 @@ def test_demo_waiting_lists(seeded, mailoutbox, django_capture_on_commit_callbac
         WaitingListEntry.objects.filter(status="offered").values_list("email", flat=True)
     )
     assert bookings_demo.seed() == [
-        "Bookings: 0 new orders, 0 waiting-list entries, 0 new discount codes."
+        "Bookings: 0 new orders, 0 waiting-list entries, 0 new discount codes, 3 organisations."
     ]

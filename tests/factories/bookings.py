@@ -1,14 +1,13 @@
-"""Factories for bookings records that tests build directly: waiting-list entries and
-discount codes.
-
-Orders and places are made through `hold_places`, the service that guards them, never by a
-factory, so a test cannot build a booking the site itself could not make.
-"""
+"""Factories for bookings: waiting-list entries, discount codes and organisations, and
+orders made through the real services (`book_for`) — never by a factory, so a test cannot
+build a booking the site itself could not make."""
 
 import factory
 from factory.django import DjangoModelFactory
 
-from bookings.models import DiscountCode, DiscountKind, WaitingListEntry
+from bookings.models import DiscountCode, DiscountKind, Organisation, WaitingListEntry
+from bookings.services import holds
+from bookings.services.confirm import confirm_order
 from tests.factories import UserFactory
 from tests.factories.courses import CohortFactory
 
@@ -48,3 +47,44 @@ class DiscountCodeFactory(DjangoModelFactory):
     def price_tiers(self, create, extracted, **kwargs):
         if extracted:
             self.price_tiers.set(extracted)
+
+
+class OrganisationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Riverside {n} NHS Foundation Trust")
+    kind = "nhs_trust"
+    ods_code = factory.Sequence(lambda n: f"R{n % 1000:03d}")
+    email_domains = "riverside.nhs.uk"
+    billing_email = "accounts@riverside.nhs.uk"
+    address_line_1 = "Riverside Hospital"
+    town = "Riverton"
+    postcode = "RV1 4QT"
+
+    @factory.post_generation
+    def managers(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.managers.set(extracted)
+
+
+def book_for(organisation, cohort, people, *, buyer=None, confirm=True):
+    """An order for `organisation` with one place per (name, email), made by `hold_places`
+    and, unless `confirm` is False, confirmed as an invoice booking is."""
+    tier = cohort.course.price_tiers.order_by("price_pence").first()
+    attendees = [
+        holds.Attendee(name=name, email=email, price_tier_id=tier.pk, profession="nurse")
+        for name, email in people
+    ]
+    order = holds.hold_places(
+        cohort_id=cohort.pk,
+        buyer=buyer or UserFactory(),
+        attendees=attendees,
+        payment_method="invoice",
+        organisation=organisation,
+    )
+    if confirm:
+        order = confirm_order(order_id=order.pk, message="Confirmed: to be invoiced")
+    return order

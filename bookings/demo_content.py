@@ -1,0 +1,83 @@
+"""The demo's organisations and the teams they book. Names, codes, domains and postcodes are
+made up; the domains sit under example.* so no demo email can reach a real inbox."""
+
+ORGANISATIONS = [
+    {
+        "name": "Riverside University Hospitals NHS Foundation Trust",
+        "kind": "nhs_trust",
+        "ods_code": "RZZ",
+        "email_domains": "riverside.example.nhs.uk",
+        "billing_contact_name": "Accounts payable",
+        "billing_email": "accounts.payable@riverside.example.nhs.uk",
+        "address_line_1": "Riverside General Hospital",
+        "address_line_2": "Quay Road",
+        "town": "Riverton",
+        "postcode": "RV1 4QT",
+        "po_required": True,
+        "po_format_hint": "10 digits starting 4500, for example 4500123456",
+    },
+    {
+        "name": "Meadowbank Surgery",
+        "kind": "gp_practice",
+        "ods_code": "Z99901",
+        "email_domains": "meadowbank.example.nhs.uk",
+        "billing_contact_name": "Joan Baker, practice manager",
+        "billing_email": "practice.manager@meadowbank.example.nhs.uk",
+        "address_line_1": "12 Meadow Lane",
+        "town": "Riverton",
+        "postcode": "RV3 2MB",
+    },
+    {
+        "name": "Northshire County Council",
+        "kind": "local_authority",
+        "email_domains": "northshire.example.gov.uk",
+        "billing_contact_name": "Adult social care training team",
+        "billing_email": "invoices@northshire.example.gov.uk",
+        "address_line_1": "County Hall",
+        "town": "Northam",
+        "postcode": "NS1 1CH",
+        "po_required": True,
+        "po_format_hint": "PO followed by 8 digits, for example PO12345678",
+    },
+]
+
+# organisation, manager (email, first, last; None: the demo login), course, cohort, team
+TEAM_BOOKINGS = [
+    (
+        "Riverside University Hospitals NHS Foundation Trust",
+        None,
+        "five-day-course",
+        "Next run",
+        [
+            ("Hannah Lewis", "hannah.lewis", "nurse"),
+            ("Daniel Osei", "daniel.osei", "doctor"),
+            ("Sophie Turner", "sophie.turner", "ahp"),
+        ],
+    ),
+    (
+        "Riverside University Hospitals NHS Foundation Trust",
+        None,
+        "three-week-course",
+        "Live online",
+        [("Megan Hall", "megan.hall", "ahp"), ("Kwame Boateng", "kwame.boateng", "nurse")],
+    ),
+    (
+        "Meadowbank Surgery",
+        ("practice.manager@meadowbank.example.nhs.uk", "Joan", "Baker"),
+        "three-week-course",
+        "Next run",
+        [("Dr Ruth Ellis", "ruth.ellis", "doctor"), ("Sam Patel", "sam.patel", "nurse")],
+    ),
+    (
+        "Northshire County Council",
+        ("training@northshire.example.gov.uk", "Colin", "Reeve"),
+        "five-day-course",
+        "Live online",
+        [
+            ("Lucy Ward", "lucy.ward", "social_worker"),
+            ("Ahmed Khan", "ahmed.khan", "social_worker"),
+            ("Claire Dunn", "claire.dunn", "manager"),
+            ("Peter Lowe", "peter.lowe", "hca"),
+        ],
+    ),
+]

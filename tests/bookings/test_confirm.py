@@ -4,29 +4,14 @@ import pytest
 
 from bookings.exceptions import BookingError
 from bookings.models import OrderStatus, Place, PlaceStatus
-from bookings.services import holds
 from bookings.services.confirm import confirm_order
 from bookings.signals import places_confirmed
 from courses.availability import places_taken
 from courses.models import Cohort
-from tests.factories import UserFactory
+from tests.bookings.stripe import held_order
 from tests.factories.courses import CohortFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def held_order(cohort, n=1, buyer=None):
-    tier = cohort.course.price_tiers.first()
-    attendees = [
-        holds.Attendee(name=f"P{i}", email=f"p{i}@example.com", price_tier_id=tier.pk)
-        for i in range(n)
-    ]
-    return holds.hold_places(
-        cohort_id=cohort.pk,
-        buyer=buyer or UserFactory(),
-        attendees=attendees,
-        payment_method="card",
-    )
 
 
 def test_confirms_every_place_once(site, django_capture_on_commit_callbacks):

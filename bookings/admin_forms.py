@@ -1,12 +1,14 @@
-"""The organisation form in the Wagtail admin: managers are named by their email address,
-which staff know, rather than picked from a list of every account."""
+"""Wagtail admin forms for bookings: organisations (managers named by their email address,
+which staff know, rather than picked from a list of every account) and discount codes."""
 
 import re
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from bookings.models import normalise_code
 from cms.models import User
+from courses.models import PriceTier
 
 
 class OrganisationForm(WagtailAdminModelForm):
@@ -49,3 +51,23 @@ class OrganisationForm(WagtailAdminModelForm):
 
             self.save_m2m = save_m2m_and_managers
         return instance
+
+
+class DiscountCodeForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        tiers = self.fields["price_tiers"]
+        tiers.queryset = PriceTier.objects.select_related("course").order_by("course__title", "pk")
+        # Both courses have a "Partner organisations" price: say whose each one is.
+        tiers.label_from_instance = lambda tier: f"{tier.course.title}: {tier}"
+
+    def clean_code(self):
+        return normalise_code(self.cleaned_data["code"])
+
+    def clean(self):
+        cleaned = super().clean()
+        courses, tiers = cleaned.get("courses"), cleaned.get("price_tiers")
+        if courses and tiers and any(t.course_id not in {c.pk for c in courses} for t in tiers):
+            # Such a code could never be used: the price belongs to a course it excludes.
+            self.add_error("price_tiers", "Choose prices of the courses ticked above.")
+        return cleaned

@@ -10,8 +10,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from bookings import admin_views, waiting_admin_views
-from bookings.admin_forms import OrganisationForm
-from bookings.discount_admin_forms import DiscountCodeForm
+from bookings.admin_forms import DiscountCodeForm, OrganisationForm
 from bookings.models import DiscountCode, Order, Organisation, WaitingListEntry
 
 

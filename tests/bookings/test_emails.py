@@ -61,3 +61,27 @@ def test_the_confirmation_shows_the_code_and_the_discount(
     assert "Total: £300" in message.body
     html = message.alternatives[0][0]
     assert "Discount (code RIVERSIDE50): −£50" in html and "<strong>£300</strong>" in html
+
+
+def test_plain_text_emails_do_not_escape_apostrophes(
+    site, mailoutbox, django_capture_on_commit_callbacks
+):
+    from bookings.services import holds
+    from bookings.services.confirm import confirm_order
+    from tests.factories import UserFactory
+    from tests.factories.courses import CohortFactory
+
+    cohort = CohortFactory()
+    tier = cohort.course.price_tiers.first()
+    buyer = UserFactory(first_name="Siobhan", last_name="O'Neill")
+    people = [
+        holds.Attendee(name="Siobhan O'Neill", email=buyer.email, price_tier_id=tier.pk),
+        holds.Attendee(name="Dara O'Brien", email="dara@example.com", price_tier_id=tier.pk),
+    ]
+    order = holds.hold_places(
+        cohort_id=cohort.pk, buyer=buyer, attendees=people, payment_method="invoice"
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        confirm_order(order_id=order.pk, message="test")
+    bodies = "".join(m.body for m in mailoutbox)
+    assert "O'Brien" in bodies and "&#x27;" not in bodies

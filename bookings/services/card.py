@@ -236,6 +236,8 @@ def _record_refund(charge):
     if payment is None:
         return
     for refund in (charge.get("refunds") or {}).get("data", []):
+        if (refund.get("metadata") or {}).get("made_by") == gateway.SITE_REFUND:
+            continue  # ours: refund_payment records it in its own transaction
         Refund.objects.get_or_create(
             stripe_refund_id=refund["id"],
             defaults={

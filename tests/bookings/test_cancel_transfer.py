@@ -229,3 +229,19 @@ def test_a_cancelled_place_is_offered_to_the_waiting_list(
     entry.refresh_from_db()
     assert entry.status == WaitingStatus.OFFERED
     assert entry.order.places.get().status == PlaceStatus.HELD
+
+
+def test_the_webhook_never_records_our_own_refund(client, fake_stripe, course):
+    """Stripe may deliver charge.refunded before the cancelling transaction commits; the
+    webhook must leave our refund to us, or the two would race to record it."""
+    order = paid_order(fake_stripe, cohort_in(course, 40))
+    payment = order.payments.get()
+    with fake_stripe.store.lock:
+        fake_stripe.store.refund(
+            {"payment_intent": payment.payment_intent_id, "metadata": {"made_by": "site"}}
+        )
+    (event,) = events_for(fake_stripe, payment.checkout_session_id, "charge.refunded")
+    assert post_event(client, event).status_code == 200
+    assert not Refund.objects.exists()
+    payment.refresh_from_db()
+    assert payment.refunded_pence == 35000  # the amount is still brought up to date

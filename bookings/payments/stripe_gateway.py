@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import stripe
 from django.conf import settings
 
-
 SITE_REFUND = "site"
 
 

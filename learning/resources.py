@@ -15,7 +15,9 @@ def resources_collection():
     existing = Collection.objects.filter(name=COLLECTION_NAME).first()
     if existing:
         return existing
-    return Collection.get_first_root_node().add_child(name=COLLECTION_NAME)
+    # Wagtail's migration makes the root; a flushed database (transactional tests) has none.
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    return root.add_child(name=COLLECTION_NAME)
 
 
 def is_private(document):

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -31,7 +32,9 @@ def module_page(request, module):
             user=request.user, module=module, cohort=access.cohort
         ).exists()
     )
-    siblings = list(ModulePage.objects.live().sibling_of(module).order_by("path").only("title"))
+    # The module itself even when it is a draft being previewed in the admin.
+    siblings = ModulePage.objects.sibling_of(module).filter(Q(live=True) | Q(pk=module.pk))
+    siblings = list(siblings.order_by("path").only("title", "url_path"))
     at = next(i for i, m in enumerate(siblings) if m.pk == module.pk)
     context = {
         "page": module,

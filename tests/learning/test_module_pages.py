@@ -155,3 +155,15 @@ def test_only_the_modules_own_files_are_served(client, learner, modules, resourc
     client.force_login(learner)
     url = reverse("learning:resource", args=[modules[0].pk, document.pk])
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("siblings", [3, 30])
+def test_a_module_page_runs_a_fixed_number_of_queries(
+    client, learner, course, modules, django_assert_max_num_queries, siblings
+):
+    for n in range(siblings - len(modules)):
+        ModulePageFactory(parent=course, release_offset_days=n % 5)
+    client.force_login(learner)
+    client.get(modules[1].url)  # warm the site root cache, as a running site has
+    with django_assert_max_num_queries(20):
+        assert client.get(modules[1].url).status_code == 200

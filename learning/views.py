@@ -21,30 +21,33 @@ def refused(request, module, access):
     return TemplateResponse(request, "learning/module_refused.html", context, status=403)
 
 
-def module_page(request, module):
-    access = module_access(request.user, module)
+def module_page(request, module, access=None):
+    access = access or module_access(request.user, module)
     if not access.allowed:
         return refused(request, module, access)
-    note = ReflectionNote.objects.filter(user=request.user, module=module).first()
+    note = module.pk and ReflectionNote.objects.filter(user=request.user, module=module).first()
     done = (
         access.is_learner
         and ModuleProgress.objects.filter(
             user=request.user, module=module, cohort=access.cohort
         ).exists()
     )
-    # The module itself even when it is a draft being previewed in the admin.
-    siblings = ModulePage.objects.sibling_of(module).filter(Q(live=True) | Q(pk=module.pk))
-    siblings = list(siblings.order_by("path").only("title", "url_path"))
-    at = next(i for i, m in enumerate(siblings) if m.pk == module.pk)
+    # The module itself even when it is a draft being previewed in the admin; a page not
+    # saved yet (previewed while being created) has no place among its siblings.
+    siblings = []
+    if module.pk:
+        siblings = ModulePage.objects.sibling_of(module).filter(Q(live=True) | Q(pk=module.pk))
+        siblings = list(siblings.order_by("path").only("title", "url_path"))
+    at = next((i for i, m in enumerate(siblings) if m.pk == module.pk), None)
     context = {
         "page": module,
         "access": access,
         "done": done,
         "reflection_form": ReflectionForm(initial={"text": note.text if note else ""}),
         "note": note,
-        "previous": siblings[at - 1] if at > 0 else None,
-        "next": siblings[at + 1] if at + 1 < len(siblings) else None,
-        "position": (at + 1, len(siblings)),
+        "previous": siblings[at - 1] if at else None,
+        "next": siblings[at + 1] if at is not None and at + 1 < len(siblings) else None,
+        "position": (at + 1, len(siblings)) if at is not None else None,
     }
     return TemplateResponse(request, "learning/module_page.html", context)
 

@@ -2,6 +2,8 @@
 private reflection notes and resource downloads."""
 
 import pytest
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
 from learning.models import ModulePage, ModuleProgress, ReflectionNote
@@ -167,3 +169,36 @@ def test_a_module_page_runs_a_fixed_number_of_queries(
     client.get(modules[1].url)  # warm the site root cache, as a running site has
     with django_assert_max_num_queries(20):
         assert client.get(modules[1].url).status_code == 200
+
+
+def editor_request(rf, user):
+    """A GET as Wagtail's preview makes it: the editor's session and messages."""
+    request = rf.get("/")
+    request.user, request.session = user, SessionStore()
+    request._messages = FallbackStorage(request)
+    return request
+
+
+def test_a_draft_module_previews_for_its_editors(rf, totp, course, modules):
+    """Wagtail's preview serves the unpublished page: it is not among the live siblings."""
+    draft = ModulePageFactory(parent=course, title="Draft module", live=False)
+    request = editor_request(rf, totp.user)
+    response = draft.serve_preview(request, draft.default_preview_mode)
+    response.render()
+    html = response.content.decode()
+    assert response.status_code == 200, html
+    assert "Module 4 of 4" in html, html[html.find("<main") :][:600]
+
+
+def test_a_new_module_previews_before_it_is_saved(rf, totp, course):
+    document = private_document()
+    new = ModulePageFactory.build(
+        title="Unsaved module",
+        body=[{"type": "resources", "value": {"heading": "Files", "documents": [document.pk]}}],
+    )
+    # As Wagtail's create-preview does: a plausible place in the tree, no row yet.
+    new.depth, new.path = course.depth + 1, course.path + "ZZZZ"
+    request = editor_request(rf, totp.user)
+    response = new.serve_preview(request, new.default_preview_mode)
+    response.render()
+    assert response.status_code == 200 and "PHQ-9 scoring guide" in response.content.decode()

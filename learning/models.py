@@ -45,6 +45,11 @@ class ModulePage(Page):
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
 
+    def get_sitemap_urls(self, request=None):
+        # Booked learners reach modules from My learning; crawlers would only meet the
+        # "how to book" page, which the course page already is.
+        return []
+
     def release_date(self, cohort):
         return cohort.start_date + datetime.timedelta(days=self.release_offset_days)
 

@@ -202,3 +202,8 @@ def test_a_new_module_previews_before_it_is_saved(rf, totp, course):
     response = new.serve_preview(request, new.default_preview_mode)
     response.render()
     assert response.status_code == 200 and "PHQ-9 scoring guide" in response.content.decode()
+
+
+def test_modules_stay_out_of_the_sitemap(client, modules):
+    body = client.get("/sitemap.xml").content.decode()
+    assert modules[0].get_parent().url in body and modules[0].url not in body

@@ -40,5 +40,6 @@ if settings.DEBUG:
 urlpatterns += [
     path("courses/", include("courses.urls")),
     path("", include("bookings.urls")),
+    path("", include("learning.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -74,3 +74,15 @@ def test_site_settings_factory():
     values = SiteSettingsFactory()
     values.full_clean()
     assert SiteSettings.for_site(home.get_site()) == values
+
+
+def test_learning_factories_build_a_module_and_a_place(site):
+    from tests.factories.courses import CohortFactory, CourseIndexPageFactory, CoursePageFactory
+    from tests.factories.learning import ModulePageFactory, place_on, private_document
+
+    course = CoursePageFactory(parent=CourseIndexPageFactory(parent=site))
+    module = ModulePageFactory(parent=course)
+    module.full_clean()
+    place = place_on(CohortFactory(course=course), UserFactory())
+    assert (place.status, place.order.cohort_id) == ("confirmed", place.cohort_id)
+    assert private_document().collection.name == "Learning resources"

@@ -104,7 +104,7 @@ class CoursePage(RoutablePageMixin, Page):
         index.SearchField("syllabus"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
-    subpage_types = []  # learning.ModulePage joins here when it exists
+    subpage_types = ["learning.ModulePage"]
 
     def clean(self):
         super().clean()

@@ -1,0 +1,99 @@
+"""Reads that the module pages and My learning share."""
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.utils import timezone
+
+from bookings.models import Place, PlaceStatus
+from courses.access import cohorts_with_joining_details
+from courses.models import CohortSession
+from learning.models import ModulePage, ModuleProgress
+
+
+def module_documents(module):
+    """The documents the module's resource blocks offer, in the order they appear."""
+    return [
+        document
+        for block in module.body
+        if block.block_type == "resources"
+        for document in block.value["documents"]
+        if document is not None
+    ]
+
+
+@dataclass
+class ModuleState:
+    module: ModulePage
+    opens_on: object
+    done: bool
+    is_open: bool
+
+
+@dataclass
+class CohortLearning:
+    cohort: object
+    next_session: CohortSession | None = None
+    show_joining: bool = False
+    modules: list = field(default_factory=list)
+
+    @property
+    def required_count(self):
+        return sum(1 for m in self.modules if m.module.required)
+
+    @property
+    def done_count(self):
+        return sum(1 for m in self.modules if m.module.required and m.done)
+
+    @property
+    def percent(self):
+        return round(100 * self.done_count / self.required_count) if self.required_count else 0
+
+
+def learning_dashboard(user, today=None, now=None):
+    """Each cohort the learner holds a confirmed place on, with its modules' release state,
+    progress and next live session, in a fixed number of queries."""
+    today, now = today or timezone.localdate(), now or timezone.now()
+    places = (
+        Place.objects.filter(attendee=user, status=PlaceStatus.CONFIRMED)
+        .select_related("cohort__course")
+        .prefetch_related("cohort__trainers")
+        .order_by("cohort__start_date", "pk")
+    )
+    cohorts = list({p.cohort_id: p.cohort for p in places}.values())
+    if not cohorts:
+        return []
+    courses = {c.course.pk: c.course for c in cohorts}
+    under_a_course = reduce(
+        or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses.values())
+    )
+    modules = list(ModulePage.objects.live().filter(under_a_course).order_by("path"))
+    done = set(
+        ModuleProgress.objects.filter(user=user, cohort__in=cohorts).values_list(
+            "module_id", "cohort_id"
+        )
+    )
+    sessions = CohortSession.objects.filter(cohort__in=cohorts, ends_at__gte=now).order_by(
+        "starts_at", "pk"
+    )
+    next_session = {}
+    by_id = {c.pk: c for c in cohorts}
+    for session in sessions:
+        session.cohort = by_id[session.cohort_id]  # is_online reads it: no query per session
+        next_session.setdefault(session.cohort_id, session)
+    joining = cohorts_with_joining_details(user, cohorts)
+    result = []
+    for cohort in cohorts:
+        item = CohortLearning(
+            cohort, next_session.get(cohort.pk), show_joining=cohort.pk in joining
+        )
+        for module in modules:
+            if module.path.startswith(cohort.course.path):
+                opens_on = module.release_date(cohort)
+                item.modules.append(
+                    ModuleState(module, opens_on, (module.pk, cohort.pk) in done, opens_on <= today)
+                )
+        result.append(item)
+    return result

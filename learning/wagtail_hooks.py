@@ -1,0 +1,12 @@
+from django.http import HttpResponseForbidden
+from wagtail import hooks
+
+from learning.resources import is_private
+
+
+@hooks.register("before_serve_document")
+def keep_resources_private(document, request):
+    """Module resources never leave through the public documents URL, even for staff: the
+    module's own download link is the one way out, so every download passes its rule."""
+    if is_private(document):
+        return HttpResponseForbidden("Download this file from its module page.")

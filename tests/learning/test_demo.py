@@ -1,0 +1,36 @@
+"""The demo modules: both courses get the eight topics, the resource file sits in the private
+collection, and the demo learner on each running cohort has modules done, open and to come.
+Seeding twice changes nothing."""
+
+import pytest
+from django.test import Client
+
+from bookings import demo as bookings_demo
+from cms.models import User
+from courses import demo as courses_demo
+from learning import demo as learning_demo
+from learning.models import ModulePage, ModuleProgress
+from learning.selectors import learning_dashboard
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_modules_and_the_learners_progress(seeded, fake_stripe):
+    courses_demo.seed()
+    bookings_demo.seed()
+    learning_demo.seed()
+    assert ModulePage.objects.live().count() == 16
+    learner = User.objects.get(email="learner@example.com")
+    running = [c for c in learning_dashboard(learner) if c.cohort.title == "Current run"]
+    assert len(running) == 2
+    for item in running:
+        states = {(m.done, m.is_open) for m in item.modules}
+        assert states == {(True, True), (False, True), (False, False)}
+    phq9 = ModulePage.objects.filter(slug="depression-and-the-phq-9").first()
+    client = Client()
+    client.force_login(learner)
+    html = client.get(phq9.url).content.decode()
+    assert "Item 9 must always be followed up" in html and "moderately severe" in html
+
+    learning_demo.seed()
+    assert ModulePage.objects.count() == 16 and ModuleProgress.objects.count() == 4

@@ -84,6 +84,11 @@ def test_without_the_lock_the_place_is_offered_twice(site, monkeypatch):
 
     monkeypatch.setattr(holds, "lock_cohort", unlocked)
     monkeypatch.setattr(offers, "lock_cohort", unlocked)
-    cohort, entries = one_place_free_and_five_waiting()
-    assert rush(cohort, entries) > 1
+    # A race is a matter of timing: on a busy machine one rush may happen to serialise, so
+    # try a few fresh rushes and expect the unguarded code to oversell in at least one.
+    for _attempt in range(5):
+        WaitingListEntry.objects.filter(status=WaitingStatus.OFFERED).delete()
+        cohort, entries = one_place_free_and_five_waiting()
+        if rush(cohort, entries) > 1:
+            break
     assert Place.objects.live().filter(cohort=cohort).count() > cohort.capacity

@@ -47,9 +47,16 @@ def paid_for(order, places):
     if not order.subtotal_pence:
         return 0
     share = sum(p.price_pence for p in places) * order.total_pence // order.subtotal_pence
-    payment = order.payments.filter(status=PaymentStatus.PAID).first()
-    refundable = payment.amount_pence - payment.refunded_pence if payment else 0
-    return min(share, refundable)
+    return min(share, refundable(order))
+
+
+def refundable(order):
+    """What is left to refund on the order's card payment, read once per order object: a
+    page quoting each place asks for every place."""
+    if not hasattr(order, "_refundable_pence"):
+        payment = order.payments.filter(status=PaymentStatus.PAID).first()
+        order._refundable_pence = payment.amount_pence - payment.refunded_pence if payment else 0
+    return order._refundable_pence
 
 
 def quote_cancellation(order, places, today, percent=None):

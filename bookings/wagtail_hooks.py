@@ -131,17 +131,7 @@ class WaitingListViewSet(ModelViewSet):
         "offered_cohort",
         "offer_expires_at",
     ]
-    inspect_view_fields = [
-        "name",
-        "email",
-        "cohort",
-        "places_wanted",
-        "any_cohort",
-        "status",
-        "created_at",
-        "offered_at",
-        "offered_cohort",
-        "offer_expires_at",
+    inspect_view_fields = list_export + [
         "order",
         "offer_emailed_at",
         "offer_link_used_at",

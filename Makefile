@@ -74,4 +74,4 @@ totp: install
 	$(PY) manage.py demo_totp $(EMAIL)
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media .pytest_cache .coverage .fake-stripe.json
+	rm -rf $(VENV) staticfiles .test-media private-media .pytest_cache .coverage .fake-stripe.json

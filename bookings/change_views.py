@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from bookings.exceptions import BookingError
 from bookings.forms import CancelPlacesForm, TransferForm
+from bookings.invoicing.vat import course_rate
 from bookings.models import Order, Place, PlaceStatus
 from bookings.policy import paid_for, quote_cancellation, transfer_refusal
 from bookings.pricing import order_totals
@@ -107,7 +108,7 @@ class TransferChoice:
 
 def transfer_choices(place):
     paid = paid_for(place.order, [place])
-    rate = default_site_settings().vat_rate_percent
+    rate = course_rate(place.cohort.course).percent
     return [
         TransferChoice(cohort, order_totals([price], vat_rate_percent=rate).total_pence - paid)
         for cohort, price in transfer_options(place)

@@ -182,3 +182,33 @@ class OutsideOrganisation(BookingError):
                 "the new attendee works there. Contact us to pass the place on."
             )
         super().__init__(message)
+
+
+class InvoicingError(BookingError):
+    """Refused by the invoicing rules; `field` names the form field the message belongs to."""
+
+    field = None
+
+    def __init__(self, message=None, field=None):
+        super().__init__(message)
+        self.field = field or self.field
+
+
+class AwaitingPO(InvoicingError):
+    message = (
+        "This booking is waiting for its purchase order number: the invoice is issued once "
+        "the number is recorded."
+    )
+
+
+class BadPONumber(InvoicingError):
+    field = "po_number"
+
+
+class CreditTooLarge(InvoicingError):
+    field = "amount"
+    message = "A credit note cannot be for more than is left on the invoice."
+
+
+class PaymentRefused(InvoicingError):
+    field = "amount"

@@ -5,6 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import timezone
 
+from bookings.invoicing.money import vat_on
 from bookings.models import DiscountKind
 
 
@@ -37,7 +38,7 @@ def order_totals(prices, *, vat_rate_percent, discount_pence=0):
     subtotal = sum(prices)
     discount = min(discount_pence, subtotal)
     net = subtotal - discount
-    vat = _half_up(Decimal(net) * Decimal(vat_rate_percent) / 100)
+    vat = vat_on(net, vat_rate_percent)
     return Totals(subtotal, discount, vat, net + vat)
 
 

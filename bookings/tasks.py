@@ -135,3 +135,13 @@ def send_passed_on_joining_instructions(place_id, event_id, email):
         return f"Joining instructions emailed to {place.attendee_name}"
 
     return _once(place.order_id, f"joining_email:{event_id}", send)
+
+
+@app.task(base=RetryingTask)
+def deliver_document(document_id, kind, email=True):
+    """An invoice or credit note just issued: its PDF rendered and stored, then emailed to
+    the billing contact and the booker, once. A failed render is retried here, and the
+    download view renders it again on request: the document itself is never lost."""
+    from bookings.invoicing.delivery import deliver
+
+    return deliver(document_id, kind, email=email)

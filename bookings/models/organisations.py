@@ -8,13 +8,39 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 
+from cms.validators import normalise_vat_number, validate_vat_number
+
 # Trusts have 3 characters (RXX), their sites and most other bodies 5, GP practices 6
 # (A81001): wider than 3–5, or no GP practice could give its own code.
 ods_code_validator = RegexValidator(
     r"^[A-Z0-9]{3,6}$",
     "Enter an ODS code of 3 to 6 letters and numbers, like RXX or A81001.",
 )
+PO_PATTERN_RE = re.compile(r"^[A-Za-z0-9#/\- ,]+$")
 DOMAIN_RE = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+
+
+def po_regex(pattern):
+    """'4500######, PO-AAA###' -> one regular expression that matches either format."""
+
+    def one(fmt):
+        parts = {"#": r"\d", "A": "[A-Z]"}
+        return "".join(parts.get(c, re.escape(c)) for c in fmt.strip().upper())
+
+    formats = [one(f) for f in pattern.split(",") if f.strip()]
+    return re.compile("^(" + "|".join(formats) + ")$")
+
+
+def po_problem(po_number, *, required, pattern, hint=""):
+    po_number = po_number.strip().upper()
+    if not po_number:
+        return "Enter the purchase order number." if required else None
+    if len(po_number) > 40:
+        return "A purchase order number is at most 40 characters."
+    if pattern and not po_regex(pattern).match(po_number):
+        example = hint or f"like {pattern.split(',')[0].strip()} (# is a digit, A a letter)"
+        return f"Enter the purchase order number in your organisation's format: {example}."
+    return None
 
 
 class OrganisationKind(models.TextChoices):
@@ -94,6 +120,16 @@ class Organisation(models.Model):
         blank=True,
         help_text="Shown to bookers, for example: 10 digits starting 4500.",
     )
+    po_pattern = models.CharField(
+        "PO number pattern",
+        max_length=100,
+        blank=True,
+        help_text="Checked when a booker gives a PO: # for a digit, A for a letter, anything "
+        "else as written; separate several with commas. For example: 4500######.",
+    )
+    vat_number = models.CharField(
+        "VAT number", max_length=30, blank=True, validators=[validate_vat_number]
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = OrganisationQuerySet.as_manager()
@@ -113,8 +149,15 @@ class Organisation(models.Model):
         domain = email_domain(email)
         return any(domain == d or domain.endswith("." + d) for d in self.domains)
 
+    def po_problem(self, po_number):
+        """Why the PO cannot be accepted for this organisation, or None."""
+        return po_problem(
+            po_number, required=self.po_required, pattern=self.po_pattern, hint=self.po_format_hint
+        )
+
     def normalise(self):
         self.ods_code = self.ods_code.strip().upper()
+        self.vat_number = normalise_vat_number(self.vat_number)
         self.postcode = self.postcode.strip().upper()
         self.email_domains = "\n".join(parse_domains(self.email_domains))
 
@@ -123,6 +166,8 @@ class Organisation(models.Model):
         super().clean_fields(exclude)
 
     def clean(self):
+        if self.po_pattern and not PO_PATTERN_RE.match(self.po_pattern):
+            raise ValidationError({"po_pattern": "Use only letters, digits, #, - / and commas."})
         bad = [d for d in self.domains if not DOMAIN_RE.match(d)]
         if bad:
             raise ValidationError(

@@ -18,6 +18,14 @@ class Payment(models.Model):
     """One Stripe Checkout Session for an order; at most one open at a time."""
 
     order = models.ForeignKey("bookings.Order", on_delete=models.PROTECT, related_name="payments")
+    # Set when the session pays an issued invoice through its card link, not a booking.
+    invoice = models.ForeignKey(
+        "bookings.Invoice",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="card_payments",
+    )
     checkout_session_id = models.CharField(max_length=255, unique=True)
     checkout_url = models.URLField(max_length=1000)
     payment_intent_id = models.CharField(max_length=255, blank=True, db_index=True)

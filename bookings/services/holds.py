@@ -14,6 +14,7 @@ from bookings.exceptions import (
     InvalidPriceTier,
     QueueFirst,
 )
+from bookings.invoicing.vat import course_rate
 from bookings.models import (
     Order,
     OrderEvent,
@@ -25,7 +26,6 @@ from bookings.models import (
 from bookings.pricing import code_discount, order_totals, place_price
 from bookings.services.discounts import claim_code
 from bookings.tasks import offer_freed_places
-from cms.models.settings import default_site_settings
 from courses.availability import availability
 from courses.models import Cohort
 
@@ -241,7 +241,7 @@ def price_order(order, places, code, covered):
         discount = code_discount(code.kind, code.value, eligible)
     totals = order_totals(
         [p.price_pence for p in places],
-        vat_rate_percent=default_site_settings().vat_rate_percent,
+        vat_rate_percent=course_rate(order.cohort.course).percent,
         discount_pence=discount,
     )
     order.subtotal_pence = totals.subtotal_pence

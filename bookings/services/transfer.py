@@ -11,13 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from bookings.exceptions import BookingError, PolicyRefused
+from bookings.invoicing.vat import course_rate
 from bookings.models import Order, OrderEvent, PaymentMethod, Place, PlaceStatus
 from bookings.policy import paid_for, transfer_refusal
 from bookings.pricing import order_totals, place_price
 from bookings.services.holds import Attendee, hold_places
 from bookings.services.refunds import refund_order
 from bookings.signals import places_released
-from cms.models.settings import default_site_settings
 
 
 def transfer_options(place, today=None):
@@ -73,7 +73,9 @@ def transfer_place(
             confirm_order(order_id=order.pk, message="Transferred with no difference to pay")
             refund_order(
                 order=old,
-                amount_pence=max(0, credit_gross - _gross(order.subtotal_pence)),
+                amount_pence=max(
+                    0, credit_gross - _gross(order.subtotal_pence, order.cohort.course)
+                ),
                 key=f"transfer-{place.pk}-{order.reference}",
                 reason="the new date costs less",
                 actor=actor,
@@ -132,7 +134,7 @@ def _apply_credit(order, place, credit_net, actor):
     new_place.save(update_fields=["attendee"])
     totals = order_totals(
         [new_place.price_pence],
-        vat_rate_percent=default_site_settings().vat_rate_percent,
+        vat_rate_percent=course_rate(order.cohort.course).percent,
         discount_pence=credit_net,
     )
     order.transfer_of = place
@@ -147,6 +149,6 @@ def _apply_credit(order, place, credit_net, actor):
     )
 
 
-def _gross(net_pence):
-    rate = default_site_settings().vat_rate_percent
+def _gross(net_pence, course):
+    rate = course_rate(course).percent
     return order_totals([net_pence], vat_rate_percent=rate).total_pence

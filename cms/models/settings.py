@@ -1,8 +1,21 @@
 """Site-wide values that staff edit in Wagtail and templates read through `settings`."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from cms.validators import validate_vat_number
+
+
+class VatTreatment(models.TextChoices):
+    """How VAT falls on a kind of supply. Education by an eligible body (a university) is
+    exempt; a commercial provider charges the standard rate; catering and accommodation
+    follow their own rules, so each kind of line has its own treatment."""
+
+    EXEMPT = "exempt", "Exempt"
+    STANDARD = "standard", "Standard rate"
+    ZERO = "zero", "Zero rate"
 
 
 @register_setting(icon="cog")
@@ -13,19 +26,46 @@ class SiteSettings(BaseSiteSetting):
     provider_address = models.TextField(blank=True)
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=40, blank=True)
-    vat_number = models.CharField("VAT number", max_length=30, blank=True)
-    vat_rate_percent = models.DecimalField(
-        "VAT rate (%)",
+    vat_number = models.CharField(
+        "VAT number", max_length=30, blank=True, validators=[validate_vat_number]
+    )
+    standard_vat_rate_percent = models.DecimalField(
+        "standard VAT rate (%)",
         max_digits=4,
         decimal_places=1,
-        default=0,
-        help_text="0 where the training is exempt from VAT (education by an eligible body).",
+        default=20,
+        validators=[MinValueValidator(0), MaxValueValidator(50)],
+    )
+    course_vat_treatment = models.CharField(
+        "VAT on course fees",
+        max_length=10,
+        choices=VatTreatment.choices,
+        default=VatTreatment.EXEMPT,
+        help_text="Exempt for education by an eligible body such as a university; a course "
+        "page can set its own.",
+    )
+    catering_vat_treatment = models.CharField(
+        "VAT on catering", max_length=10, choices=VatTreatment.choices, default="standard"
+    )
+    accommodation_vat_treatment = models.CharField(
+        "VAT on accommodation", max_length=10, choices=VatTreatment.choices, default="standard"
     )
     invoice_terms_days = models.PositiveSmallIntegerField(
         "invoice payment terms (days)", default=30
     )
     invoice_payment_instructions = models.TextField(
         blank=True, help_text="Bank details and remittance instructions printed on invoices."
+    )
+    bank_account_name = models.CharField(max_length=140, blank=True)
+    bank_sort_code = models.CharField(
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{2}-?\d{2}-?\d{2}$", "Enter a sort code like 12-34-56.")],
+    )
+    bank_account_number = models.CharField(
+        max_length=8,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}$", "Enter an account number of 8 digits.")],
     )
     certificate_signatory_name = models.CharField(max_length=200, blank=True)
     certificate_signatory_title = models.CharField(max_length=200, blank=True)
@@ -46,9 +86,15 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [
                 FieldPanel("vat_number"),
-                FieldPanel("vat_rate_percent"),
+                FieldPanel("standard_vat_rate_percent"),
+                FieldPanel("course_vat_treatment"),
+                FieldPanel("catering_vat_treatment"),
+                FieldPanel("accommodation_vat_treatment"),
                 FieldPanel("invoice_terms_days"),
                 FieldPanel("invoice_payment_instructions"),
+                FieldPanel("bank_account_name"),
+                FieldPanel("bank_sort_code"),
+                FieldPanel("bank_account_number"),
             ],
             heading="Invoices",
         ),

@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import AccordionBlock, BodyStreamBlock
+from cms.models.settings import VatTreatment
 from courses.blocks import OutcomeBlock, SyllabusItemBlock
 from courses.models.cohorts import Delivery
 
@@ -65,6 +66,14 @@ class CoursePage(RoutablePageMixin, Page):
     substitution_deadline_days = models.PositiveSmallIntegerField(
         default=1, help_text="Another colleague can take a place until this many days before."
     )
+    vat_treatment = models.CharField(
+        "VAT on the course fee",
+        max_length=10,
+        blank=True,
+        choices=VatTreatment.choices,
+        help_text="Leave blank to use the site's setting. Exempt where a university (an "
+        "eligible body) provides the course; standard rate for a commercial provider.",
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name="more about the course")
     faqs = StreamField([("faqs", AccordionBlock())], blank=True, verbose_name="FAQs")
 
@@ -78,6 +87,7 @@ class CoursePage(RoutablePageMixin, Page):
         FieldPanel("outcomes"),
         FieldPanel("syllabus"),
         InlinePanel("price_tiers", heading="Prices", label="Price tier", min_num=1),
+        FieldPanel("vat_treatment"),
         MultiFieldPanel(
             [
                 FieldPanel("cancellation_policy"),

@@ -128,6 +128,18 @@ def send_cancellation(order, places, refund_pence):
             )
 
 
+def send_po_request(order, *, reminder=False):
+    """The booker is asked for the purchase order number the invoice waits for."""
+    context = {
+        **_booking_context(order),
+        "places": list(order.places.filter(status="confirmed")),
+        "reminder": reminder,
+        "po_url": settings.SITE_URL + reverse("bookings:add_po", args=[order.reference]),
+    }
+    subject = f"Purchase order number needed: booking {order.reference}"
+    _send(to=order.buyer_email, subject=subject, template="po_request", context=context)
+
+
 def send_waiting_list_offer(entry, token):
     """Places came up for someone on the waiting list: what is held, until when, the link."""
     cohort = entry.offered_cohort

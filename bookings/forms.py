@@ -1,12 +1,15 @@
 """The booking form: one block of fields per attendee, then the terms."""
 
+import re
 import secrets
 
 from django import forms
 from django.core.validators import MaxLengthValidator
 
-from bookings.models import Organisation, PlaceStatus, normalise_code
+from bookings.models import BillingDetails, Organisation, PlaceStatus, normalise_code
+from bookings.models.organisations import ods_code_validator
 from cms.models.users import Profession
+from cms.validators import normalise_vat_number, validate_vat_number
 from courses.models import CoursePage
 from courses.templatetags.courses_tags import pounds
 
@@ -228,3 +231,123 @@ class OrganisationBookingsFilter(forms.Form):
     def filters(self):
         self.is_valid()
         return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+UK_POSTCODE_RE = r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
+
+
+class InvoiceDetailsForm(forms.ModelForm):
+    """Who the invoice goes to. The PO is checked against the organisation's own format."""
+
+    class Meta:
+        model = BillingDetails
+        fields = [
+            "organisation_name",
+            "address_line_1",
+            "address_line_2",
+            "town",
+            "postcode",
+            "ods_code",
+            "billing_email",
+            "po_number",
+            "vat_number",
+        ]
+        labels = {
+            "organisation_name": "Organisation to invoice",
+            "address_line_1": "Billing address line 1",
+            "address_line_2": "Billing address line 2 (optional)",
+            "ods_code": "NHS organisation code (optional)",
+            "billing_email": "Email address for invoices",
+            "vat_number": "Organisation's VAT number (optional)",
+        }
+        help_texts = {
+            "ods_code": "The ODS code, like RXX or A81001, if it is an NHS organisation.",
+            "billing_email": "Usually accounts payable: we send the invoice here and to you.",
+        }
+        error_messages = {
+            "organisation_name": {"required": "Enter the name of the organisation to invoice."},
+            "address_line_1": {"required": "Enter the first line of the billing address."},
+            "town": {"required": "Enter the town or city of the billing address."},
+            "postcode": {"required": "Enter the postcode of the billing address."},
+            "billing_email": {
+                "required": "Enter the email address invoices should go to.",
+                "invalid": "Enter an email address like accounts.payable@nhs.net.",
+            },
+        }
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.fields["ods_code"].validators.append(ods_code_validator)
+        self.fields["vat_number"].validators.append(validate_vat_number)
+        po = self.fields["po_number"]
+        if organisation and organisation.po_required:
+            po.label = "Purchase order (PO) number"
+            po.help_text = (
+                f"{organisation.name} needs a PO on every invoice"
+                + (f" ({organisation.po_format_hint})" if organisation.po_format_hint else "")
+                + ". If you do not have it yet, leave this blank: your places are confirmed "
+                "now and the invoice is sent when you add the number."
+            )
+        else:
+            po.label = "Purchase order (PO) number (optional)"
+
+    @classmethod
+    def initial_for(cls, order):
+        org = order.organisation
+        if org is None:
+            return {}
+        return {
+            "organisation_name": org.name,
+            "address_line_1": org.address_line_1,
+            "address_line_2": org.address_line_2,
+            "town": org.town,
+            "postcode": org.postcode,
+            "ods_code": org.ods_code,
+            "billing_email": org.billing_email,
+            "vat_number": org.vat_number,
+        }
+
+    def clean_postcode(self):
+        postcode = " ".join(self.cleaned_data["postcode"].upper().split())
+        if not re.match(UK_POSTCODE_RE, postcode):
+            raise forms.ValidationError("Enter a real postcode, like SE5 9RS.")
+        return postcode
+
+    def clean_ods_code(self):
+        return self.cleaned_data["ods_code"].strip().upper()
+
+    def clean_vat_number(self):
+        return normalise_vat_number(self.cleaned_data["vat_number"])
+
+    def clean_po_number(self):
+        from bookings.invoicing.po import check_po
+
+        po_number = self.cleaned_data["po_number"].strip().upper()
+        problem = check_po(self.organisation, po_number)
+        if problem:
+            raise forms.ValidationError(problem)
+        return po_number
+
+
+class AddPOForm(forms.Form):
+    po_number = forms.CharField(
+        label="Purchase order (PO) number",
+        max_length=40,
+        error_messages={"required": "Enter the purchase order number."},
+    )
+
+    def __init__(self, *args, organisation=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        if organisation and organisation.po_format_hint:
+            self.fields["po_number"].help_text = f"Format: {organisation.po_format_hint}."
+
+    def clean_po_number(self):
+        from bookings.invoicing.po import check_po
+
+        po_number = self.cleaned_data["po_number"].strip().upper()
+        problem = check_po(self.organisation, po_number)
+        if problem:
+            raise forms.ValidationError(problem)
+        return po_number

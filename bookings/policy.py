@@ -54,7 +54,7 @@ def refundable(order):
     """What is left to refund on the order's card payment, read once per order object: a
     page quoting each place asks for every place."""
     if not hasattr(order, "_refundable_pence"):
-        payment = order.payments.filter(status=PaymentStatus.PAID).first()
+        payment = order.payments.filter(status=PaymentStatus.PAID, invoice__isnull=True).first()
         order._refundable_pence = payment.amount_pence - payment.refunded_pence if payment else 0
     return order._refundable_pence
 

@@ -138,6 +138,26 @@ def send_passed_on_joining_instructions(place_id, event_id, email):
 
 
 @app.task(base=RetryingTask)
+def send_po_request(order_id, step=0):
+    """The booker is asked for the awaited PO (step 0), or reminded (steps 1 to 3), once each."""
+    from bookings import emails
+
+    def send(order):
+        emails.send_po_request(order, reminder=step > 0)
+        return "PO reminder emailed" if step else "PO requested by email"
+
+    return _once(order_id, f"po_email_{step}", send)
+
+
+@app.task(base=RetryingTask)
+def remind_awaiting_po():
+    """Beat, daily: bookers still owing a PO are reminded 3, 7 and 14 days on."""
+    from bookings.invoicing.po import remind_awaiting_po as remind
+
+    return remind()
+
+
+@app.task(base=RetryingTask)
 def deliver_document(document_id, kind, email=True):
     """An invoice or credit note just issued: its PDF rendered and stored, then emailed to
     the billing contact and the booker, once. A failed render is retried here, and the

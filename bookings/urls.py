@@ -1,6 +1,13 @@
 from django.urls import path
 
-from bookings import change_views, organisation_views, views, waiting_views, webhooks
+from bookings import (
+    change_views,
+    organisation_views,
+    pay_invoice_views,
+    views,
+    waiting_views,
+    webhooks,
+)
 
 app_name = "bookings"
 urlpatterns = [
@@ -26,6 +33,18 @@ urlpatterns = [
     ),
     path("book/orders/<str:reference>/pay/", views.pay, name="pay"),
     path("book/orders/<str:reference>/paid/", views.payment_return, name="payment_return"),
+    path(
+        "book/orders/<str:reference>/invoice/",
+        pay_invoice_views.invoice_details,
+        name="invoice_details",
+    ),
+    path("book/orders/<str:reference>/po/", pay_invoice_views.add_po, name="add_po"),
+    path("invoices/pay/<str:token>/", pay_invoice_views.invoice_pay, name="invoice_pay"),
+    path(
+        "invoices/pay/<str:token>/start/",
+        pay_invoice_views.invoice_pay_start,
+        name="invoice_pay_start",
+    ),
     path("book/orders/<str:reference>/cancel/", change_views.cancel, name="cancel"),
     path("book/orders/<str:reference>/receipt/", change_views.receipt, name="receipt"),
     path("book/places/<int:place_id>/transfer/", change_views.transfer, name="transfer"),

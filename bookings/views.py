@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from bookings.exceptions import BookingError, CodeNotValid, CohortFull
 from bookings.forms import MAX_PLACES, AttendeeFormSet, ConfirmForm, PayerForm
+from bookings.invoicing.issue import awaiting_po
 from bookings.models import Order, Organisation, PlaceStatus, WaitingListEntry, WaitingStatus
 from bookings.payments import stripe_gateway
 from bookings.selectors import live_places_by_cohort, waiting_list_entries
@@ -114,7 +115,9 @@ def attendee_from(data):
 
 @login_required
 def order_summary(request, reference):
-    orders = Order.objects.select_related("cohort__course", "discount_code", "organisation")
+    orders = Order.objects.select_related(
+        "cohort__course", "discount_code", "organisation", "billing"
+    )
     if not request.user.is_staff:
         orders = orders.filter(buyer=request.user)  # someone else's order: not found
     order = get_object_or_404(orders, reference=reference)
@@ -135,6 +138,7 @@ def order_summary(request, reference):
         "returned": request.GET.get("returned") == "1",
         "changeable": order.cohort.start_date > timezone.localdate(),
         "sessions": list(order.cohort.sessions.all()),
+        "awaiting_po": awaiting_po(order),
     }
     response = TemplateResponse(request, "bookings/order.html", context)
     # The pay button's POST is answered with a redirect to Stripe's Checkout page, which the

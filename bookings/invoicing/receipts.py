@@ -63,3 +63,20 @@ def record_payment(
             f"({payment.get_method_display().lower()}, {reference})"[:300],
         )
     return payment
+
+
+def issue_receipt(*, order_id, payment):
+    """A booking paid by card: its invoice, issued already paid, in the same sequence."""
+    from bookings.invoicing.issue import issue_invoice
+
+    invoice = issue_invoice(order_id=order_id, paid_by_card=True)
+    if invoice.paid_by_card and not invoice.payments.exists():
+        record_payment(
+            invoice_id=invoice.pk,
+            amount_pence=payment.amount_pence,
+            received_on=timezone.localdate(),
+            reference=payment.payment_intent_id or payment.checkout_session_id,
+            method=ReceiptMethod.CARD,
+            stripe_payment=payment,
+        )
+    return invoice

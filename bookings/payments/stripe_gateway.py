@@ -75,6 +75,33 @@ def create_checkout_session(*, order, places, success_url, cancel_url, expires_a
     )
 
 
+def create_invoice_checkout_session(
+    *, invoice, amount_pence, success_url, cancel_url, expires_at, key
+):
+    params = {
+        "mode": "payment",
+        "customer_email": invoice.customer_email,
+        "client_reference_id": invoice.number,
+        "metadata": {"invoice_id": str(invoice.pk), "invoice_number": invoice.number},
+        "expires_at": int(expires_at.timestamp()),
+        "success_url": success_url,
+        "cancel_url": cancel_url,
+        "line_items": [
+            {
+                "quantity": 1,
+                "price_data": {
+                    "currency": invoice.order.currency,
+                    "unit_amount": amount_pence,
+                    "product_data": {"name": f"Invoice {invoice.number}"},
+                },
+            }
+        ],
+    }
+    return _call(
+        client().v1.checkout.sessions.create, params=params, options={"idempotency_key": key}
+    )
+
+
 def checkout_origin():
     """Where the hosted Checkout page lives: Stripe's, or the fake's own."""
     if settings.STRIPE_API_BASE:

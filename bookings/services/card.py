@@ -5,16 +5,20 @@ whichever arrives first confirms the order, the other finds it confirmed.
 """
 
 import datetime
+import logging
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bookings.exceptions import (
     HoldExpired,
+    InvoicingError,
     PaymentUnavailable,
     PaymentUnavailableHoldKept,
     PlacesUnnamed,
 )
+from bookings.invoicing.card_link import invoice_paid
+from bookings.invoicing.receipts import issue_receipt
 from bookings.models import (
     Order,
     OrderEvent,
@@ -33,6 +37,8 @@ from bookings.services.discounts import reclaim_use
 from bookings.services.expiry import expire_order
 from bookings.services.holds import lock_cohort
 from bookings.services.refunds import refund_payment
+
+logger = logging.getLogger(__name__)
 
 # Stripe will not let a Checkout Session expire sooner than 30 minutes after it is created,
 # nor later than 24 hours; a waiting-list offer holds its places for longer than that.
@@ -136,7 +142,8 @@ def _close(payment, status):
 
 def _other_live_payment(payment):
     live = (PaymentStatus.OPEN, PaymentStatus.PROCESSING, PaymentStatus.PAID)
-    return payment.order.payments.exclude(pk=payment.pk).filter(status__in=live).exists()
+    others = payment.order.payments.exclude(pk=payment.pk).filter(invoice__isnull=True)
+    return others.filter(status__in=live).exists()
 
 
 def _processing(payment, session):
@@ -156,6 +163,8 @@ def _processing(payment, session):
 
 
 def _paid(payment, session, source):
+    if payment.invoice_id:
+        return invoice_paid(payment, session)
     if payment.status in (PaymentStatus.PAID, PaymentStatus.REFUNDED):
         return payment
     payment.status = PaymentStatus.PAID
@@ -171,11 +180,23 @@ def _paid(payment, session, source):
         _refund_unplaced(order, payment, DUPLICATE_PAYMENT)
     else:
         confirm_order(order_id=order.pk, message=f"Paid by card ({source})")
+        _receipt(order, payment)
     return payment
 
 
+def _receipt(order, payment):
+    """The paid invoice of a card booking. Its failure must not undo the confirmation (or
+    Stripe would retry the webhook for ever): it is logged, and finance can issue it."""
+    try:
+        with transaction.atomic():
+            issue_receipt(order_id=order.pk, payment=payment)
+    except InvoicingError:
+        logger.exception("No receipt for order %s", order.reference)
+
+
 def _paid_twice(order, payment):
-    return order.payments.exclude(pk=payment.pk).filter(status=PaymentStatus.PAID).exists()
+    others = order.payments.exclude(pk=payment.pk).filter(invoice__isnull=True)
+    return others.filter(status=PaymentStatus.PAID).exists()
 
 
 def _rehold(order):

@@ -55,7 +55,7 @@ def refund_payment(*, payment, amount_pence, key, reason, actor=None):
 
 def refund_order(*, order, amount_pence, key, reason, actor=None):
     """Refund on the order's paid card payment, if it has one."""
-    payment = order.payments.filter(status=PaymentStatus.PAID).first()
+    payment = order.payments.filter(status=PaymentStatus.PAID, invoice__isnull=True).first()
     if payment is None:
         return None
     return refund_payment(

@@ -251,6 +251,10 @@ CELERY_BEAT_SCHEDULE = {
     "release-expired-holds": {"task": "bookings.tasks.release_expired_holds", "schedule": 60.0},
     "serve-waiting-lists": {"task": "bookings.tasks.serve_waiting_lists", "schedule": 60.0},
     # Hourly: a reminder falls due at its first session's time of day, 7 days and 1 day before.
+    "remind-awaiting-po": {
+        "task": "bookings.tasks.remind_awaiting_po",
+        "schedule": crontab(hour=9, minute=0),
+    },
     "send-course-reminders": {
         "task": "bookings.tasks.send_course_reminders",
         "schedule": crontab(minute=5),

@@ -138,7 +138,10 @@ class SiteSettingsFactory(DjangoModelFactory):
     provider_name = "Psychological Medicine Education Partnership"
     provider_address = "Weston Education Centre\nLondon SE5 9RJ"
     contact_email = "courses@example.org"
-    vat_number = "GB123456789"
+    vat_number = "GB999999973"
+    bank_account_name = "Psychological Medicine Education Partnership"
+    bank_sort_code = "60-70-80"
+    bank_account_number = "10293847"
     invoice_terms_days = 30
     certificate_signatory_name = "Dr Ada Example"
     certificate_signatory_title = "Course director"

@@ -88,3 +88,42 @@ def book_for(organisation, cohort, people, *, buyer=None, confirm=True):
     if confirm:
         order = confirm_order(order_id=order.pk, message="Confirmed: to be invoiced")
     return order
+
+
+def billing_for(organisation=None, **overrides):
+    """Billing details as the pay-by-invoice form cleans them."""
+    details = {
+        "organisation_name": organisation.name if organisation else "Riverside GP Practice",
+        "address_line_1": "Riverside Hospital",
+        "address_line_2": "",
+        "town": "Riverton",
+        "postcode": "RV1 4QT",
+        "ods_code": organisation.ods_code if organisation else "",
+        "billing_email": "accounts@riverside.nhs.uk",
+        "po_number": "",
+        "vat_number": "",
+    }
+    return {**details, **overrides}
+
+
+def invoiced_order(cohort, n=1, *, organisation=None, buyer=None, **billing):
+    """A held order switched to pay by invoice through the real service: confirmed, and
+    invoiced unless its organisation requires a PO that `billing` does not give."""
+    from bookings.invoicing.po import pay_by_invoice
+
+    tier = cohort.course.price_tiers.order_by("price_pence").first()
+    buyer = buyer or UserFactory()
+    attendees = [
+        holds.Attendee(name=f"Colleague {i}", email=f"c{i}@riverside.nhs.uk", price_tier_id=tier.pk)
+        for i in range(n)
+    ]
+    order = holds.hold_places(
+        cohort_id=cohort.pk,
+        buyer=buyer,
+        attendees=attendees,
+        payment_method="card",
+        organisation=organisation,
+    )
+    return pay_by_invoice(
+        order_id=order.pk, details=billing_for(organisation, **billing), actor=buyer
+    )

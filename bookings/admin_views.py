@@ -8,6 +8,7 @@ import secrets
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from bookings.exceptions import BookingError
+from bookings.invoicing.issue import credit_order
 from bookings.models import Order, PlaceStatus
 from bookings.policy import paid_for, quote_cancellation
 from bookings.services.cancel import cancel_places, cancellable_places
@@ -129,15 +131,22 @@ class RefundView(OrderActionView):
         return form
 
     def act(self, data):
-        refund = refund_order(
-            order=self.order,
-            amount_pence=data["amount"],
-            key=f"staff-refund-{self.order.pk}-{data['nonce']}",
-            reason=data["reason"],
-            actor=self.request.user,
-        )
-        if refund is None:
-            raise BookingError("Nothing is left to refund on a card payment for this order.")
+        with transaction.atomic():
+            refund = refund_order(
+                order=self.order,
+                amount_pence=data["amount"],
+                key=f"staff-refund-{self.order.pk}-{data['nonce']}",
+                reason=data["reason"],
+                actor=self.request.user,
+            )
+            if refund is None:
+                raise BookingError("Nothing is left to refund on a card payment for this order.")
+            credit_order(
+                order=self.order,
+                amount_pence=refund.amount_pence,
+                reason=f"Refunded: {data['reason']}",
+                actor=self.request.user,
+            )
         return self.done(f"{pounds(refund.amount_pence)} refunded.")
 
 

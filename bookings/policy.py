@@ -4,7 +4,7 @@ screen that shows or applies it."""
 
 from dataclasses import dataclass
 
-from bookings.models import PaymentStatus
+from bookings.models import InvoiceStatus, PaymentMethod, PaymentStatus
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,11 @@ def paid_for(order, places):
 def refundable(order):
     """What is left to refund on the order's card payment, read once per order object: a
     page quoting each place asks for every place."""
+    if not hasattr(order, "_refundable_pence") and order.payment_method == PaymentMethod.INVOICE:
+        # Nothing was paid by card: what can be credited is what is left on the invoice.
+        invoice = order.invoices.exclude(status=InvoiceStatus.CREDITED).first()
+        left = invoice.total_pence - invoice.credited_pence if invoice else order.total_pence
+        order._refundable_pence = left
     if not hasattr(order, "_refundable_pence"):
         payment = order.payments.filter(status=PaymentStatus.PAID, invoice__isnull=True).first()
         order._refundable_pence = payment.amount_pence - payment.refunded_pence if payment else 0

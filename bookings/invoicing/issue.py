@@ -175,6 +175,20 @@ def issue_credit_note(*, invoice_id, amount_pence, reason, actor=None, place_ids
     return note
 
 
+def credit_order(*, order, amount_pence, reason, actor=None, place_ids=None):
+    """Money given back or no longer owed on an invoiced booking (a cancellation, a refund,
+    a cheaper date): a credit note against its current invoice. None if it has none."""
+    invoice = order.invoices.exclude(status=InvoiceStatus.CREDITED).first()
+    if invoice is None:
+        return None
+    amount = min(amount_pence, invoice.total_pence - invoice.credited_pence)
+    if amount <= 0:
+        return None
+    return issue_credit_note(
+        invoice_id=invoice.pk, amount_pence=amount, reason=reason, actor=actor, place_ids=place_ids
+    )
+
+
 def _new_credit_note(invoice, reason, actor, today):
     number, sequence = next_number(CREDIT_NOTE_PREFIX, today.year)
     copied = {

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bookings.exceptions import BookingError, PolicyRefused
+from bookings.invoicing.issue import credit_order
 from bookings.models import Order, OrderEvent, OrderStatus, PlaceStatus
 from bookings.policy import quote_cancellation
 from bookings.services.refunds import pounds, refund_order
@@ -45,6 +46,13 @@ def cancel_places(*, order_id, place_ids, actor, percent=None, reason="", today=
             key=f"cancel-{order.reference}-{'-'.join(map(str, ids))}",
             reason=f"cancelled {names} ({quote.percent}% of {pounds(quote.paid_pence)})",
             actor=actor,
+        )
+        credit_order(
+            order=order,
+            amount_pence=quote.amount_pence,
+            reason=f"Cancelled: {names}",
+            actor=actor,
+            place_ids=ids,
         )
         transaction.on_commit(lambda: send_cancellation.delay(order.pk, ids, quote.amount_pence))
         transaction.on_commit(

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bookings.exceptions import BookingError, PolicyRefused
+from bookings.invoicing.issue import credit_order
 from bookings.invoicing.vat import course_rate
 from bookings.models import Order, OrderEvent, PaymentMethod, Place, PlaceStatus
 from bookings.policy import paid_for, transfer_refusal
@@ -71,14 +72,20 @@ def transfer_place(
             order.payment_method = PaymentMethod.FREE if not credit_net else old.payment_method
             order.save(update_fields=["payment_method"])
             confirm_order(order_id=order.pk, message="Transferred with no difference to pay")
+            back = max(0, credit_gross - _gross(order.subtotal_pence, order.cohort.course))
             refund_order(
                 order=old,
-                amount_pence=max(
-                    0, credit_gross - _gross(order.subtotal_pence, order.cohort.course)
-                ),
+                amount_pence=back,
                 key=f"transfer-{place.pk}-{order.reference}",
                 reason="the new date costs less",
                 actor=actor,
+            )
+            credit_order(
+                order=old,
+                amount_pence=back,
+                reason=f"{place.attendee_name} moved to a date that costs less",
+                actor=actor,
+                place_ids=[place.pk],
             )
     order.refresh_from_db()
     return order

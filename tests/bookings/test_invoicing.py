@@ -214,3 +214,29 @@ def test_invoicing_refuses_a_booking_with_nothing_confirmed(site):
     )
     with pytest.raises(InvoicingError, match="no confirmed places"):
         issue_invoice(order_id=order.pk)
+
+
+def test_cancelling_invoiced_places_issues_a_credit_note_by_the_policy(site):
+    from bookings.services.cancel import cancel_places
+
+    cohort = CohortFactory(start_date=TODAY + datetime.timedelta(days=20))  # 50% back
+    order = invoiced_order(cohort, n=2, po_number="PO1")
+    invoice = order.invoices.get()
+    place = order.places.first()
+    quote = cancel_places(order_id=order.pk, place_ids=[place.pk], actor=order.buyer)
+    note = invoice.credit_notes.get()
+    assert note.total_pence == quote.amount_pence == place.price_pence // 2
+    assert [line.attendee_name for line in note.lines.all()] == [place.attendee_name]
+    assert note.po_number == "PO1"
+
+
+def test_a_card_refund_by_staff_is_matched_by_a_credit_note_on_the_receipt(fake_stripe, site):
+    from bookings.services.cancel import cancel_places
+    from tests.bookings.stripe import paid_order
+
+    order = paid_order(fake_stripe, CohortFactory(start_date=TODAY + datetime.timedelta(days=60)))
+    receipt = order.invoices.get()
+    assert receipt.paid_by_card and receipt.status == InvoiceStatus.PAID
+    cancel_places(order_id=order.pk, place_ids=[order.places.get().pk], actor=order.buyer)
+    receipt.refresh_from_db()
+    assert receipt.credited_pence == receipt.total_pence == order.refunds.get().amount_pence

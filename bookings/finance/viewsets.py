@@ -9,7 +9,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from bookings.finance import VIEW, actions, po
+from bookings.finance import VIEW, actions, aged_debt, exports, po, reports
 from bookings.finance.columns import CREDIT_NOTE_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS
 from bookings.finance.filters import InvoiceFilterSet
 from bookings.models import CreditNote, Invoice, InvoicePayment
@@ -148,6 +148,28 @@ def finance_pages():
             icon="time",
             view=po.awaiting_po_view,
             extra_urls=[path("<int:pk>/", po.record_po_view, name="record")],
+        ),
+        FinancePage(
+            "finance_aged_debt",
+            url_prefix="finance/aged-debt",
+            menu_label="Aged debt",
+            icon="warning",
+            view=aged_debt.aged_debt_view,
+            extra_urls=[path("csv/", aged_debt.aged_debt_csv, name="csv")],
+        ),
+        FinancePage(
+            "finance_exports",
+            url_prefix="finance/exports",
+            menu_label="Exports",
+            icon="download",
+            view=exports.exports_view,
+        ),
+        FinancePage(
+            "finance_reports",
+            url_prefix="finance/reports",
+            menu_label="Reports",
+            icon="table",
+            view=reports.reports_view,
         ),
     ]
 

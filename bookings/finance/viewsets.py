@@ -3,16 +3,19 @@
 workspace's own pages — awaiting PO, aged debt, exports, reports."""
 
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.menus import MenuItem as ActionItem
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from bookings.finance import VIEW, actions, aged_debt, exports, po, reports
+from bookings.finance import MANAGE, VIEW, actions, aged_debt, exports, po, reports
 from bookings.finance.columns import CREDIT_NOTE_COLUMNS, INVOICE_COLUMNS, PAYMENT_COLUMNS
 from bookings.finance.filters import InvoiceFilterSet
-from bookings.models import CreditNote, Invoice, InvoicePayment
+from bookings.models import CreditNote, Invoice, InvoicePayment, InvoiceStatus
+
+OPEN = (InvoiceStatus.ISSUED, InvoiceStatus.PART_PAID)
 
 
 def index_selecting(*related):
@@ -23,6 +26,21 @@ def index_selecting(*related):
             return super().get_base_queryset().select_related(*related)
 
     return IndexView
+
+
+class InvoiceIndexView(index_selecting("order__cohort__course")):
+    """Each open invoice's menu offers the daily actions, for those who may take them."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if instance.status in OPEN and self.request.user.has_perm(MANAGE):
+            for name, label, icon in (
+                ("record_payment", "Record a payment", "success"),
+                ("credit", "Issue a credit note", "undo"),
+            ):
+                url = reverse(f"finance_invoice:{name}", args=[instance.pk])
+                buttons.append(ActionItem(label, url=url, icon_name=icon, priority=5))
+        return buttons
 
 
 class InvoiceInspectView(generic.InspectView):
@@ -51,7 +69,7 @@ class InvoiceViewSet(ReadOnlyViewSet):
     menu_label = "Invoices"
     url_prefix = "finance/invoices"
     inspect_view_enabled = True
-    index_view_class = index_selecting("order__cohort__course")
+    index_view_class = InvoiceIndexView
     inspect_view_class = InvoiceInspectView
     inspect_template_name = "bookings/admin/finance/invoice_inspect.html"
     list_display = INVOICE_COLUMNS

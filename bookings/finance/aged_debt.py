@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from bookings.finance import VIEW
-from bookings.finance.csvs import pounds, stream_csv
+from bookings.finance.csvs import pounds, stream_csv, text
 from bookings.models import Invoice
 
 BUCKETS = ["Current", "1–30 days", "31–60 days", "61–90 days", "Over 90 days"]
@@ -81,7 +81,9 @@ def aged_debt_csv(request):
         raise PermissionDenied
     today = timezone.localdate()
     debtors, totals = aged_debt(today)
-    rows = [[d.customer, d.invoices, *map(pounds, d.amounts), pounds(d.total)] for d in debtors]
+    rows = [
+        [text(d.customer), d.invoices, *map(pounds, d.amounts), pounds(d.total)] for d in debtors
+    ]
     rows.append(
         [totals.customer, totals.invoices, *map(pounds, totals.amounts), pounds(totals.total)]
     )

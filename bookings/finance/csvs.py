@@ -20,6 +20,14 @@ def pounds(pence):
     return f"{sign}{whole}.{rem:02d}"
 
 
+def text(value):
+    """A text cell a spreadsheet will not run as a formula: one starting = + - @ or a tab
+    gets an apostrophe (OWASP's advice on CSV injection). Names, references and reasons
+    come from bookers and bank statements; amounts never pass through here."""
+    value = str(value or "")
+    return f"'{value}" if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
 def iso(date):
     return date.isoformat() if date else ""
 

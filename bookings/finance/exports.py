@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.admin.widgets import AdminDateInput
 
 from bookings.finance import VIEW
-from bookings.finance.csvs import iso, pounds, stream_csv
+from bookings.finance.csvs import iso, pounds, stream_csv, text
 from bookings.models import CreditNoteLine, InvoiceLine, InvoicePayment
 
 CHUNK = 1000
@@ -58,8 +58,8 @@ PAYMENT_HEADER = ["Date received", "Invoice number", "Customer", "Amount", "Meth
 
 def line_amounts(line):
     return [
-        line.attendee_name,
-        line.description,
+        text(line.attendee_name),
+        text(line.description),
         line.kind,
         pounds(line.net_pence),
         f"{line.vat_percent:.2f}",
@@ -82,10 +82,10 @@ def invoice_rows(start, end, today):
             iso(doc.issue_date),
             iso(doc.tax_point),
             iso(doc.due_date),
-            doc.customer_name,
+            text(doc.customer_name),
             doc.customer_ods_code,
-            doc.customer_vat_number,
-            doc.po_number,
+            text(doc.customer_vat_number),
+            text(doc.po_number),
             *line_amounts(line),
             doc.display_status(today),
         ]
@@ -103,12 +103,12 @@ def credit_note_rows(start, end, today):
             doc.number,
             doc.invoice.number,
             iso(doc.issue_date),
-            doc.customer_name,
+            text(doc.customer_name),
             doc.customer_ods_code,
-            doc.customer_vat_number,
-            doc.po_number,
+            text(doc.customer_vat_number),
+            text(doc.po_number),
             *line_amounts(line),
-            doc.reason,
+            text(doc.reason),
         ]
 
 
@@ -122,10 +122,10 @@ def payment_rows(start, end, today):
         yield [
             iso(payment.received_on),
             payment.invoice.number,
-            payment.invoice.customer_name,
+            text(payment.invoice.customer_name),
             pounds(payment.amount_pence),
             payment.get_method_display(),
-            payment.reference,
+            text(payment.reference),
         ]
 
 

@@ -123,3 +123,11 @@ def test_trainers_cannot_export(client, site):
     # Wagtail turns a refusal inside the admin into a redirect home with a message.
     assert response.status_code in (302, 403)
     assert not response.get("Content-Type", "").startswith("text/csv")
+
+
+def test_text_that_a_spreadsheet_would_run_is_quoted(finance, site):
+    organisation = OrganisationFactory(name="=HYPERLINK(evil)")
+    invoice = invoiced(organisation=organisation)
+    record_payment(invoice_id=invoice.pk, amount_pence=500, received_on=TODAY, reference="+SUM")
+    [_, row] = export(finance, "payments")
+    assert row[2:] == ["'=HYPERLINK(evil)", "5.00", "Bank transfer", "'+SUM"]

@@ -301,3 +301,21 @@ def test_downloads_say_plainly_when_documents_are_not_installed(finance):
             assert "not available yet" in html
         else:
             assert response.status_code == 200 and invoice.number in response["Content-Disposition"]
+
+
+def test_awaiting_po_counts_the_days_since_the_po_was_asked_for(finance):
+    waiting = billed_order(organisation=OrganisationFactory(po_required=True), po="")
+    asked = timezone.now() - datetime.timedelta(days=5)
+    waiting.billing.po_requested_at = asked
+    waiting.billing.save()
+    response = finance.get("/admin/finance/awaiting-po/")
+    [row] = response.context["orders"]
+    assert row.days_waiting == 5 and row.place_count == 1
+
+
+def test_payments_received_list(finance):
+    invoice = invoiced()
+    pay(finance, invoice, "12.34", "BACS 55")
+    html = finance.get("/admin/finance/payments/").content.decode()
+    for text in (invoice.number, invoice.customer_name, "£12.34", "Bank transfer", "BACS 55"):
+        assert text in html

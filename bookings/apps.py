@@ -26,6 +26,15 @@ class BookingsConfig(AppConfig):
         # Finance keeps the organisations' billing details; trainers have no need to see them.
         grant("Finance", *[f"bookings.{a}_organisation" for a in ("view", "add", "change")])
         grant("Finance", "bookings.view_waitinglistentry", "bookings.offer_waiting_list_places")
+        # The finance workspace: invoices, credit notes and payments are read through the
+        # view permissions; recording payments, crediting and resending need manage_invoice.
+        grant(
+            "Finance",
+            "bookings.view_invoice",
+            "bookings.manage_invoice",
+            "bookings.view_creditnote",
+            "bookings.view_invoicepayment",
+        )
 
         from allauth.account.signals import email_confirmed
 

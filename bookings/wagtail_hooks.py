@@ -11,7 +11,16 @@ from wagtail.permissions import register_permission_policy
 
 from bookings import admin_views, waiting_admin_views
 from bookings.admin_forms import DiscountCodeForm, OrganisationForm
-from bookings.models import DiscountCode, Order, Organisation, WaitingListEntry
+from bookings.finance.viewsets import FinanceGroup
+from bookings.models import (
+    CreditNote,
+    DiscountCode,
+    Invoice,
+    InvoicePayment,
+    Order,
+    Organisation,
+    WaitingListEntry,
+)
 
 
 class ReadOnlyPolicy(ModelPermissionPolicy):
@@ -36,6 +45,10 @@ register_permission_policy(Order, ReadOnlyPolicy(Order))
 # Entries change through the learner's actions and offers, never by hand-editing.
 register_permission_policy(WaitingListEntry, ReadOnlyPolicy(WaitingListEntry))
 register_permission_policy(Organisation, KeptPolicy(Organisation))
+# An issued invoice or credit note is never edited, and money received changes only
+# through record_payment: the finance listings are read-only, actions go through services.
+for model in (Invoice, CreditNote, InvoicePayment):
+    register_permission_policy(model, ReadOnlyPolicy(model))
 
 
 class OrderViewSet(ModelViewSet):
@@ -270,3 +283,8 @@ def register_order_actions():
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return BookingsGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_finance():
+    return FinanceGroup()

@@ -14,9 +14,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from bookings import demo_card, demo_content, demo_discounts
+from bookings import demo_card, demo_content, demo_discounts, demo_invoices
+from bookings.invoicing.po import pay_by_invoice
 from bookings.models import Order, Organisation, Place, WaitingListEntry
-from bookings.services.confirm import confirm_order
 from bookings.services.expiry import expire_order
 from bookings.services.holds import HOLD_MINUTES, Attendee, hold_places
 from bookings.services.offers import decline_offer, lapse_overdue_offers, offer_free_places
@@ -46,6 +46,7 @@ WAITING = {
 
 def seed(scale=1):
     learner = User.objects.get(email="learner@example.com")
+    organisations = ensure_organisations()
     made = entries = 0
     now = timezone.now()
     for cohort in Cohort.objects.filter(title="Small group"):
@@ -59,19 +60,24 @@ def seed(scale=1):
         entries += seed_waiting_list(cohort, learner, now)
     codes = demo_discounts.seed_discount_codes()
     made += demo_discounts.book_with_codes(learner)
-    made += seed_organisations()
+    made += book_for_teams(organisations)
+    made += demo_invoices.seed(organisations)
     return [
         f"Bookings: {made} new orders, {entries} waiting-list entries, {codes} new discount "
         f"codes, {Organisation.objects.count()} organisations."
     ]
 
 
-def seed_organisations():
+def ensure_organisations():
     organisations = {}
     for spec in demo_content.ORGANISATIONS:
         spec = dict(spec)
         name = spec.pop("name")
         organisations[name], _ = Organisation.objects.get_or_create(name=name, defaults=spec)
+    return organisations
+
+
+def book_for_teams(organisations):
     made = 0
     for name, manager, course, title, team in demo_content.TEAM_BOOKINGS:
         organisation = organisations[name]
@@ -85,7 +91,8 @@ def seed_organisations():
             continue
         domain = organisation.domains[0]
         people = [(n, f"{local}@{domain}", job) for n, local, job in team]
-        book(cohort, buyer, people, now=None, organisation=organisation)
+        po = "" if (name, course) in demo_content.AWAITING_PO else None
+        book(cohort, buyer, people, now=None, organisation=organisation, po=po)
         made += 1
     return made
 
@@ -167,15 +174,18 @@ def play_offers(cohort, freed_at):
     offer_free_places(cohort_id=cohort.pk, now=lapsed_at)
 
 
-def book(cohort, buyer, people, now, organisation=None):
+def book(cohort, buyer, people, now, organisation=None, po=None):
+    """Places for `people`, paid by invoice to `organisation` (Riverside when none) with a PO
+    in its format, or awaiting its PO when `po` is ""."""
     tier = cohort.course.price_tiers.order_by("-price_pence")[1]  # NHS and public sector
+    payer = organisation or Organisation.objects.get(name=demo_content.ORGANISATIONS[0]["name"])
     attendees = [
         Attendee(
             name=name,
             email=email,
             price_tier_id=tier.pk,
             profession=profession,
-            organisation_name="Riverside University Hospitals NHS Foundation Trust",
+            organisation_name=payer.name,
         )
         for name, email, profession in people
     ]
@@ -189,6 +199,26 @@ def book(cohort, buyer, people, now, organisation=None):
         organisation=organisation,
         now=when,
     )
-    return confirm_order(
-        order_id=order.pk, now=when, message="Confirmed: to be invoiced to the employer"
-    )
+    details = billing_details(payer, demo_po(payer, order) if po is None else po)
+    return pay_by_invoice(order_id=order.pk, details=details, actor=buyer, now=when)
+
+
+def billing_details(organisation, po):
+    return {
+        "organisation_name": organisation.name,
+        "address_line_1": organisation.address_line_1,
+        "address_line_2": organisation.address_line_2,
+        "town": organisation.town,
+        "postcode": organisation.postcode,
+        "ods_code": organisation.ods_code,
+        "billing_email": organisation.billing_email,
+        "po_number": po,
+        "vat_number": organisation.vat_number,
+    }
+
+
+def demo_po(organisation, order):
+    """A PO in the organisation's own format (# a digit), made from the order's number."""
+    digits = iter(f"{order.pk * 7919:012d}"[::-1])
+    pattern = organisation.po_pattern or "DEMO-####"
+    return "".join(next(digits) if c == "#" else c for c in pattern)

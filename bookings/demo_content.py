@@ -15,6 +15,7 @@ ORGANISATIONS = [
         "postcode": "RV1 4QT",
         "po_required": True,
         "po_format_hint": "10 digits starting 4500, for example 4500123456",
+        "po_pattern": "4500######",
     },
     {
         "name": "Meadowbank Surgery",
@@ -38,6 +39,8 @@ ORGANISATIONS = [
         "postcode": "NS1 1CH",
         "po_required": True,
         "po_format_hint": "PO followed by 8 digits, for example PO12345678",
+        "po_pattern": "PO########",
+        "vat_number": "GB999999973",
     },
 ]
 
@@ -80,4 +83,26 @@ TEAM_BOOKINGS = [
             ("Peter Lowe", "peter.lowe", "hca"),
         ],
     ),
+]
+
+# The team booking left waiting for its purchase order (the trust's "no PO, no pay").
+AWAITING_PO = {("Riverside University Hospitals NHS Foundation Trust", "three-week-course")}
+
+# Who books and pays for each organisation's earlier teams (None: the demo manager login).
+BILLING_MANAGERS = {
+    "Riverside University Hospitals NHS Foundation Trust": None,
+    "Meadowbank Surgery": ("practice.manager@meadowbank.example.nhs.uk", "Joan", "Baker"),
+    "Northshire County Council": ("training@northshire.example.gov.uk", "Colin", "Reeve"),
+}
+
+# Teams on earlier runs, invoiced then (see bookings.demo_invoices).
+AUTUMN_TEAMS = [
+    [
+        ("Rachel Green", "rachel.green", "nurse"),
+        ("Femi Adeyemi", "femi.adeyemi", "doctor"),
+        ("Jo Marsh", "jo.marsh", "ahp"),
+    ],
+    [("Dr Imran Qureshi", "imran.qureshi", "doctor"), ("Beth Morgan", "beth.morgan", "nurse")],
+    [("Nadia Ali", "nadia.ali", "social_worker"), ("Gary Holt", "gary.holt", "social_worker")],
+    [("Karen Doyle", "karen.doyle", "nurse")],
 ]

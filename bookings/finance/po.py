@@ -1,15 +1,9 @@
 """Invoice bookings confirmed without their purchase order: how long each has waited, and
 recording the PO when it arrives (which issues the invoice).
-
-Recording goes through `bookings.invoicing.po.record_po`, imported when used: where that
-module is not installed yet, the list still shows and the form says so rather than
-recording anything another way.
 """
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -18,29 +12,7 @@ from django.utils import timezone
 from bookings.exceptions import InvoicingError
 from bookings.finance import MANAGE, VIEW
 from bookings.finance.forms import PORecordForm, add_service_error
-from bookings.models import Order, OrderStatus, PaymentMethod, PlaceStatus
-
-NOT_INSTALLED = (
-    "Recording a purchase order is not available yet on this site: the PO module "
-    "(bookings.invoicing.po) is missing. Nothing was recorded."
-)
-
-
-def awaiting_po_orders():
-    return (
-        Order.objects.filter(
-            payment_method=PaymentMethod.INVOICE,
-            status=OrderStatus.CONFIRMED,
-            billing__po_number="",
-            invoices__isnull=True,
-        )
-        .select_related("billing", "organisation", "cohort__course")
-        .annotate(
-            waiting_since=Coalesce("billing__po_requested_at", F("confirmed_at")),
-            place_count=Count("places", filter=Q(places__status=PlaceStatus.CONFIRMED)),
-        )
-        .order_by("waiting_since", "pk")
-    )
+from bookings.invoicing.po import awaiting_po_orders, record_po
 
 
 def days_waiting(order, today):
@@ -92,11 +64,6 @@ def record_po_view(request, pk):
 
 
 def record(request, order, form):
-    try:
-        from bookings.invoicing.po import record_po
-    except ImportError:
-        form.add_error(None, NOT_INSTALLED)
-        return None
     try:
         return record_po(
             order_id=order.pk, po_number=form.cleaned_data["po_number"], actor=request.user

@@ -26,7 +26,11 @@ def start_invoice_payment(*, invoice_id, success_url, cancel_url, now=None):
     """The Checkout page for the invoice's balance: its open session, or a new one."""
     now = now or timezone.now()
     with transaction.atomic():
-        invoice = Invoice.objects.select_for_update().select_related("order").get(pk=invoice_id)
+        invoice = (
+            Invoice.objects.select_for_update(of=("self",))
+            .select_related("order")
+            .get(pk=invoice_id)
+        )
         if invoice.balance_pence <= 0:
             raise InvoicingError(f"There is nothing left to pay on {invoice.number}.")
         open_payment = invoice.order.payments.filter(status=PaymentStatus.OPEN).first()

@@ -9,6 +9,8 @@ invoice is issued in the same transaction that confirms the places.
 import datetime
 
 from django.db import transaction
+from django.db.models import Count, F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from bookings.exceptions import (
@@ -51,7 +53,11 @@ def pay_by_invoice(*, order_id, details, actor, now=None):
     Returns the order: confirmed, and invoiced unless its PO is awaited."""
     now = now or timezone.now()
     with transaction.atomic():
-        order = Order.objects.select_for_update().select_related("organisation").get(pk=order_id)
+        order = (
+            Order.objects.select_for_update(of=("self",))
+            .select_related("organisation")
+            .get(pk=order_id)
+        )
         _check_payable(order, now)
         problem = check_po(order.organisation, details.get("po_number", ""))
         if problem:
@@ -60,12 +66,14 @@ def pay_by_invoice(*, order_id, details, actor, now=None):
         BillingDetails.objects.update_or_create(order=order, defaults=details)
         order.payment_method = PaymentMethod.INVOICE
         order.save(update_fields=["payment_method"])
-        confirm_order(order_id=order.pk, message="Confirmed to pay by invoice", actor=actor)
+        confirm_order(
+            order_id=order.pk, message="Confirmed to pay by invoice", actor=actor, now=now
+        )
         order = Order.objects.select_related("organisation", "billing").get(pk=order.pk)
         if awaiting_po(order):
             _await_po(order, actor, now)
         else:
-            issue_invoice(order_id=order.pk, actor=actor)
+            issue_invoice(order_id=order.pk, actor=actor, today=timezone.localdate(now))
     return order
 
 
@@ -112,7 +120,7 @@ def _await_po(order, actor, now):
     transaction.on_commit(lambda: _send_po_request(order.pk))
 
 
-def record_po(*, order_id, po_number, actor):
+def record_po(*, order_id, po_number, actor, today=None):
     """The awaited PO arrives: record it and issue the invoice, in one transaction."""
     po_number = po_number.strip().upper()
     with transaction.atomic():
@@ -138,10 +146,12 @@ def record_po(*, order_id, po_number, actor):
         OrderEvent.objects.create(
             order=order, kind="po_recorded", actor=actor, message=f"PO {po_number} recorded"
         )
-        return issue_invoice(order_id=order.pk, actor=actor)
+        return issue_invoice(order_id=order.pk, actor=actor, today=today)
 
 
 def awaiting_po_orders():
+    """Invoice bookings confirmed without the PO their organisation requires, longest
+    waiting first."""
     return (
         Order.objects.filter(
             payment_method=PaymentMethod.INVOICE,
@@ -151,7 +161,11 @@ def awaiting_po_orders():
             invoices__isnull=True,
         )
         .select_related("billing", "organisation", "cohort__course")
-        .order_by("confirmed_at")
+        .annotate(
+            waiting_since=Coalesce("billing__po_requested_at", F("confirmed_at")),
+            place_count=Count("places", filter=Q(places__status=PlaceStatus.CONFIRMED)),
+        )
+        .order_by("waiting_since", "pk")
     )
 
 

@@ -186,7 +186,10 @@ class Line(models.Model):
 
     @property
     def vat_label(self):
-        return {"E": "Exempt", "Z": "0%"}.get(self.vat_category, f"{self.vat_percent.normalize()}%")
+        # format "f": Decimal("20.0").normalize() alone prints as 2E+1
+        return {"E": "Exempt", "Z": "0%"}.get(
+            self.vat_category, f"{self.vat_percent.normalize():f}%"
+        )
 
 
 class InvoiceLine(Line):

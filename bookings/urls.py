@@ -1,6 +1,13 @@
 from django.urls import path
 
-from bookings import change_views, organisation_views, views, waiting_views, webhooks
+from bookings import (
+    change_views,
+    invoice_views,
+    organisation_views,
+    views,
+    waiting_views,
+    webhooks,
+)
 
 app_name = "bookings"
 urlpatterns = [
@@ -29,6 +36,7 @@ urlpatterns = [
     path("book/orders/<str:reference>/cancel/", change_views.cancel, name="cancel"),
     path("book/orders/<str:reference>/receipt/", change_views.receipt, name="receipt"),
     path("book/places/<int:place_id>/transfer/", change_views.transfer, name="transfer"),
+    path("invoices/pay/<str:token>/", invoice_views.pay_invoice, name="invoice_pay"),
     path("account/bookings/", views.my_bookings, name="my_bookings"),
     path(
         "account/organisation/",

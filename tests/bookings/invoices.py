@@ -11,6 +11,8 @@ from bookings.invoicing.issue import issue_invoice
 from bookings.invoicing.money import vat_on
 from bookings.invoicing.vat import line_rate
 from bookings.models import BillingDetails, InvoiceLine, LineKind
+from bookings.services import holds
+from bookings.services.confirm import confirm_order
 from cms.models.settings import default_site_settings
 from tests.factories import UserFactory
 from tests.factories.bookings import OrganisationFactory, book_for
@@ -29,7 +31,9 @@ def with_bank_details():
     return site
 
 
-def invoiced_order(*, po="4500123456", vat_treatment="", buyer=None, today=None, people=PEOPLE):
+def invoiced_order(
+    *, po="4500123456", vat_treatment="", buyer=None, today=None, people=PEOPLE, discount_code=""
+):
     """A confirmed invoice booking for Riverside's staff and its invoice (not delivered)."""
     with_bank_details()
     cohort = CohortFactory()
@@ -37,7 +41,10 @@ def invoiced_order(*, po="4500123456", vat_treatment="", buyer=None, today=None,
         cohort.course.vat_treatment = vat_treatment
         cohort.course.save()
     organisation = OrganisationFactory(name="Riverside NHS Foundation Trust", ods_code="RXR")
-    order = book_for(organisation, cohort, people, buyer=buyer or UserFactory())
+    if discount_code:
+        order = _book_with_code(organisation, cohort, people, discount_code)
+    else:
+        order = book_for(organisation, cohort, people, buyer=buyer or UserFactory())
     BillingDetails.objects.create(
         order=order,
         organisation_name=organisation.name,
@@ -52,6 +59,23 @@ def invoiced_order(*, po="4500123456", vat_treatment="", buyer=None, today=None,
     )
     invoice = issue_invoice(order_id=order.pk, today=today)
     return order, invoice
+
+
+def _book_with_code(organisation, cohort, people, code):
+    tier = cohort.course.price_tiers.order_by("price_pence").first()
+    attendees = [
+        holds.Attendee(name=name, email=email, price_tier_id=tier.pk, profession="nurse")
+        for name, email in people
+    ]
+    order = holds.hold_places(
+        cohort_id=cohort.pk,
+        buyer=UserFactory(),
+        attendees=attendees,
+        payment_method="invoice",
+        organisation=organisation,
+        discount_code=code,
+    )
+    return confirm_order(order_id=order.pk, message="Confirmed: to be invoiced")
 
 
 def add_catering_line(invoice, net_pence=2500):

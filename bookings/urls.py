@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from bookings import (
     change_views,
@@ -36,6 +36,16 @@ urlpatterns = [
     path("book/orders/<str:reference>/cancel/", change_views.cancel, name="cancel"),
     path("book/orders/<str:reference>/receipt/", change_views.receipt, name="receipt"),
     path("book/places/<int:place_id>/transfer/", change_views.transfer, name="transfer"),
+    re_path(
+        r"^book/orders/(?P<reference>[^/]+)/invoices/(?P<number>[^/]+)\.(?P<extension>pdf|xml)$",
+        invoice_views.invoice_download,
+        name="invoice_download",
+    ),
+    re_path(
+        r"^book/orders/(?P<reference>[^/]+)/credit-notes/(?P<number>[^/]+)\.(?P<extension>pdf|xml)$",
+        invoice_views.credit_note_download,
+        name="credit_note_download",
+    ),
     path("invoices/pay/<str:token>/", invoice_views.pay_invoice, name="invoice_pay"),
     path("account/bookings/", views.my_bookings, name="my_bookings"),
     path(

@@ -202,6 +202,8 @@ class InvoiceLine(Line):
 class CreditNote(Document):
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="credit_notes")
     reason = models.CharField(max_length=300)
+    # Set when the credit note is first emailed, so a retried delivery sends it once.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(Document.Meta):
         pass

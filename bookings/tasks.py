@@ -145,3 +145,12 @@ def deliver_document(document_id, kind, email=True):
     from bookings.invoicing.delivery import deliver
 
     return deliver(document_id, kind, email=email)
+
+
+@app.task(base=RetryingTask)
+def chase_overdue_invoices():
+    """Beat, each morning: reminders at 7 and 21 days overdue, once each, and the list of
+    overdue invoices for finance."""
+    from bookings.invoicing.chasing import chase_overdue
+
+    return chase_overdue()

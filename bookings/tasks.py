@@ -137,7 +137,9 @@ def send_passed_on_joining_instructions(place_id, event_id, email):
     return _once(place.order_id, f"joining_email:{event_id}", send)
 
 
-@app.task(base=RetryingTask)
+# Any failure (WeasyPrint, storage, SMTP) is retried with backoff: the document exists and
+# only its delivery waits; the email is guarded, so a retry after it went sends nothing.
+@app.task(base=RetryingTask, autoretry_for=(Exception,))
 def deliver_document(document_id, kind, email=True):
     """An invoice or credit note just issued: its PDF rendered and stored, then emailed to
     the billing contact and the booker, once. A failed render is retried here, and the

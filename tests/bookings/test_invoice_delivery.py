@@ -102,3 +102,27 @@ def test_finance_resends_on_request(invoiced, staff_user):
     assert len(mail.outbox) == 4
     event = order.events.filter(kind="document_emailed").last()
     assert event.actor == staff_user and "again" in event.message
+
+
+def test_a_failed_render_loses_nothing_and_is_retried(invoiced, monkeypatch):
+    """WeasyPrint fails once: the invoice stays as issued, the task tries again, and the
+    invoice goes out once with its PDF."""
+    from bookings.invoicing import documents
+    from bookings.tasks import deliver_document
+
+    _, invoice = invoiced
+    real_render, calls = documents.render_pdf, []
+
+    def flaky_render(document):
+        calls.append(document.number)
+        if len(calls) == 1:
+            raise ValueError("WeasyPrint could not lay out the page")
+        return real_render(document)
+
+    monkeypatch.setattr(documents, "render_pdf", flaky_render)
+    # As a worker runs it: the failure is not raised to the caller but retried.
+    deliver_document.apply((invoice.pk, "invoice", True), throw=False)
+    assert calls == [invoice.number, invoice.number]
+    invoice.refresh_from_db()
+    assert invoice.pdf and invoice.emailed_at and invoice.number.endswith("000001")
+    assert len(mail.outbox) == 2

@@ -2,8 +2,12 @@
 contact and the booker, with the PDF and the UBL e-invoice attached — however many times
 the delivery task runs. Finance can send it again on request."""
 
+import threading
+import time
+
 import pytest
 from django.core import mail
+from django.db import connection
 
 from bookings.invoicing.delivery import deliver, resend
 from bookings.invoicing.issue import issue_credit_note, issue_invoice
@@ -126,3 +130,45 @@ def test_a_failed_render_loses_nothing_and_is_retried(invoiced, monkeypatch):
     invoice.refresh_from_db()
     assert invoice.pdf and invoice.emailed_at and invoice.number.endswith("000001")
     assert len(mail.outbox) == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("locked", [False, True])
+def test_two_deliveries_at_once_email_once(site, monkeypatch, locked):
+    """The task delivered twice at the same moment (a requeue while the first still runs).
+    Without the row lock both read "not emailed" and both send (the guard can be seen to
+    fail); with it, the second waits for the first and finds it emailed."""
+    from bookings.invoicing import delivery
+
+    _, invoice = invoiced_order()
+    Invoice.objects.filter(pk=invoice.pk).update(emailed_at=None)  # as just issued
+    mail.outbox.clear()
+    both_read = threading.Barrier(2, timeout=5)
+    real_send = delivery.send_document
+
+    def slow_send(document):
+        if locked:
+            time.sleep(0.3)  # the second delivery is waiting on the lock meanwhile
+        else:
+            both_read.wait()  # both deliveries are past the check before either writes
+        return real_send(document)
+
+    monkeypatch.setattr(delivery, "send_document", slow_send)
+    if not locked:
+        monkeypatch.setattr(Invoice.objects, "select_for_update", lambda: Invoice.objects.all())
+    results = []
+
+    def run():
+        try:
+            results.append(deliver(invoice.pk, "invoice"))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ([False, True] if locked else [True, True])
+    assert len(mail.outbox) == (2 if locked else 4)  # billing contact and booker, per send

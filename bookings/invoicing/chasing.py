@@ -31,7 +31,7 @@ def chase_overdue(today=None):
     """Send the reminders due today and the list for finance. Returns what was done."""
     today = today or timezone.localdate()
     first_due = today - datetime.timedelta(days=REMINDER_DAYS[0])
-    candidates = Invoice.objects.overdue(today).filter(
+    candidates = chaseable(today).filter(
         due_date__lte=first_due, reminders_sent__lt=len(REMINDER_DAYS)
     )
     sent = sum(remind(invoice_id=pk, today=today) for pk in candidates.values_list("pk", flat=True))
@@ -39,12 +39,19 @@ def chase_overdue(today=None):
     return {"reminders": sent, "overdue_listed": listed}
 
 
+def chaseable(today):
+    """Open invoices past their due date. Card receipts are never chased: they were paid at
+    the time, even where no payment has been recorded against them."""
+    return Invoice.objects.overdue(today).filter(paid_by_card=False)
+
+
 def remind(*, invoice_id, today):
     """Email the reminder now due on one invoice, if it is still overdue and not yet sent."""
     with transaction.atomic():
-        invoice = Invoice.objects.select_for_update().select_related("order").get(pk=invoice_id)
+        invoices = Invoice.objects.select_for_update(of=("self",)).select_related("order")
+        invoice = invoices.get(pk=invoice_id)
         due = reminders_due(invoice.days_overdue(today))
-        if not invoice.is_overdue(today) or invoice.reminders_sent >= due:
+        if invoice.paid_by_card or not invoice.is_overdue(today) or invoice.reminders_sent >= due:
             return False
         _send_reminder(invoice, nth=due, today=today)
         invoice.reminders_sent = due
@@ -90,9 +97,7 @@ def finance_addresses():
 def email_finance_list(today):
     """One email a day to finance listing every overdue invoice; returns how many it listed.
     A second run the same day sends nothing (the day is claimed in the shared cache)."""
-    overdue = list(
-        Invoice.objects.overdue(today).select_related("order").order_by("due_date", "number")
-    )
+    overdue = list(chaseable(today).select_related("order").order_by("due_date", "number"))
     addresses = finance_addresses()
     if not overdue or not addresses:
         return 0

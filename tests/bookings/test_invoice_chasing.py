@@ -17,7 +17,7 @@ from bookings.invoicing.chasing import chase_overdue
 from bookings.invoicing.receipts import record_payment
 from bookings.tasks import chase_overdue_invoices
 from cms.groups import sync_groups
-from tests.bookings.invoices import invoiced_order
+from tests.bookings.invoices import invoiced_order, receipt_for_card_booking
 from tests.factories import StaffUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,6 +83,16 @@ def test_a_paid_invoice_is_not_chased_and_a_part_paid_one_is_for_the_rest(site):
     assert "Still to pay: £500.00" in reminders()[0].body
 
 
+def test_a_card_receipt_is_never_chased(site, settings):
+    settings.FINANCE_EMAIL = "finance-team@example.org"
+    receipt = receipt_for_card_booking()
+    assert chase_overdue(today=days_after_due(receipt, 30)) == {
+        "reminders": 0,
+        "overdue_listed": 0,
+    }
+    assert mail.outbox == []
+
+
 def test_finance_gets_one_list_a_day(invoice, settings):
     settings.FINANCE_EMAIL = "finance-team@example.org"
     sync_groups()
@@ -132,7 +142,9 @@ def test_two_runs_at_once_send_each_reminder_once(site, monkeypatch, locked):
     monkeypatch.setattr(chasing, "_send_reminder", slow_send)
     if not locked:
         monkeypatch.setattr(
-            chasing.Invoice.objects, "select_for_update", lambda: chasing.Invoice.objects.all()
+            chasing.Invoice.objects,
+            "select_for_update",
+            lambda **lock: chasing.Invoice.objects.all(),
         )
     results = []
 

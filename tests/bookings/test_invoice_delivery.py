@@ -156,7 +156,9 @@ def test_two_deliveries_at_once_email_once(site, monkeypatch, locked):
 
     monkeypatch.setattr(delivery, "send_document", slow_send)
     if not locked:
-        monkeypatch.setattr(Invoice.objects, "select_for_update", lambda: Invoice.objects.all())
+        monkeypatch.setattr(
+            Invoice.objects, "select_for_update", lambda **lock: Invoice.objects.all()
+        )
     results = []
 
     def run():

@@ -3,7 +3,6 @@ card link printed on every invoice (for accounts payable, who have no account he
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core import signing
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -91,10 +90,10 @@ def add_po(request, reference):
 
 
 def _invoice_or_404(token):
-    try:
-        return invoice_from_token(token)
-    except (signing.BadSignature, LookupError) as exc:
-        raise Http404("This payment link is not valid.") from exc
+    invoice = invoice_from_token(token)
+    if invoice is None:
+        raise Http404("This payment link is not valid.")
+    return invoice
 
 
 def invoice_pay(request, token):

@@ -157,7 +157,9 @@ def remind_awaiting_po():
     return remind()
 
 
-@app.task(base=RetryingTask)
+# Any failure (WeasyPrint, storage, SMTP) is retried with backoff: the document exists and
+# only its delivery waits; the email is guarded, so a retry after it went sends nothing.
+@app.task(base=RetryingTask, autoretry_for=(Exception,))
 def deliver_document(document_id, kind, email=True):
     """An invoice or credit note just issued: its PDF rendered and stored, then emailed to
     the billing contact and the booker, once. A failed render is retried here, and the
@@ -165,3 +167,12 @@ def deliver_document(document_id, kind, email=True):
     from bookings.invoicing.delivery import deliver
 
     return deliver(document_id, kind, email=email)
+
+
+@app.task(base=RetryingTask)
+def chase_overdue_invoices():
+    """Beat, each morning: reminders at 7 and 21 days overdue, once each, and the list of
+    overdue invoices for finance."""
+    from bookings.invoicing.chasing import chase_overdue
+
+    return chase_overdue()

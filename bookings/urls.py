@@ -1,7 +1,8 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from bookings import (
     change_views,
+    invoice_views,
     organisation_views,
     pay_invoice_views,
     views,
@@ -48,6 +49,16 @@ urlpatterns = [
     path("book/orders/<str:reference>/cancel/", change_views.cancel, name="cancel"),
     path("book/orders/<str:reference>/receipt/", change_views.receipt, name="receipt"),
     path("book/places/<int:place_id>/transfer/", change_views.transfer, name="transfer"),
+    re_path(
+        r"^book/orders/(?P<reference>[^/]+)/invoices/(?P<number>[^/]+)\.(?P<extension>pdf|xml)$",
+        invoice_views.invoice_download,
+        name="invoice_download",
+    ),
+    re_path(
+        r"^book/orders/(?P<reference>[^/]+)/credit-notes/(?P<number>[^/]+)\.(?P<extension>pdf|xml)$",
+        invoice_views.credit_note_download,
+        name="credit_note_download",
+    ),
     path("account/bookings/", views.my_bookings, name="my_bookings"),
     path(
         "account/organisation/",

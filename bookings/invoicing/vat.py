@@ -18,7 +18,7 @@ class VatRate:
 
     @property
     def label(self):
-        return {"E": "Exempt", "Z": "0%"}.get(self.category, f"{self.percent.normalize()}%")
+        return {"E": "Exempt", "Z": "0%"}.get(self.category, f"{self.percent.normalize():f}%")
 
 
 def rate_for(treatment, site=None):

@@ -186,7 +186,10 @@ class Line(models.Model):
 
     @property
     def vat_label(self):
-        return {"E": "Exempt", "Z": "0%"}.get(self.vat_category, f"{self.vat_percent.normalize()}%")
+        # format "f": Decimal("20.0").normalize() alone prints as 2E+1
+        return {"E": "Exempt", "Z": "0%"}.get(
+            self.vat_category, f"{self.vat_percent.normalize():f}%"
+        )
 
 
 class InvoiceLine(Line):
@@ -199,6 +202,8 @@ class InvoiceLine(Line):
 class CreditNote(Document):
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="credit_notes")
     reason = models.CharField(max_length=300)
+    # Set when the credit note is first emailed, so a retried delivery sends it once.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta(Document.Meta):
         pass

@@ -228,6 +228,8 @@ EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Mental Health Skills Courses <courses@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Finance's shared inbox: gets the daily list of overdue invoices, as the Finance group does.
+FINANCE_EMAIL = env("FINANCE_EMAIL", "")
 
 # --- Celery -----------------------------------------------------------------------------
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", "")
@@ -258,6 +260,11 @@ CELERY_BEAT_SCHEDULE = {
     "send-course-reminders": {
         "task": "bookings.tasks.send_course_reminders",
         "schedule": crontab(minute=5),
+    },
+    # Each morning, before finance starts: overdue reminders and the list of overdue invoices.
+    "chase-overdue-invoices": {
+        "task": "bookings.tasks.chase_overdue_invoices",
+        "schedule": crontab(hour=7, minute=30),
     },
 }
 

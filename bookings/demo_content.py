@@ -104,5 +104,6 @@ AUTUMN_TEAMS = [
     ],
     [("Dr Imran Qureshi", "imran.qureshi", "doctor"), ("Beth Morgan", "beth.morgan", "nurse")],
     [("Nadia Ali", "nadia.ali", "social_worker"), ("Gary Holt", "gary.holt", "social_worker")],
-    [("Karen Doyle", "karen.doyle", "nurse")],
+    [("Karen Doyle", "karen.doyle", "nurse"), ("Dr Li Wei", "li.wei", "doctor")],
+    [("Mark Reid", "mark.reid", "ahp"), ("Zara Hussain", "zara.hussain", "nurse")],
 ]

@@ -24,6 +24,7 @@ STORIES = [
     (MEADOWBANK, "three-week-course", "Autumn", 95, demo_content.AUTUMN_TEAMS[1], "part_paid"),
     (NORTHSHIRE, "five-day-course", "Autumn", 110, demo_content.AUTUMN_TEAMS[2], "overdue"),
     (MEADOWBANK, "five-day-course", "Current run", 20, demo_content.AUTUMN_TEAMS[3], "reissued"),
+    (RIVERSIDE, "three-week-course", "Current run", 25, demo_content.AUTUMN_TEAMS[4], "part_paid"),
 ]
 
 
@@ -69,11 +70,12 @@ def paid(order, buyer, today):
 
 
 def part_paid(order, buyer, today):
+    """One of two places paid for (the other on a second budget line, still to come)."""
     invoice = order.invoices.get()
     record_payment(
         invoice_id=invoice.pk,
         amount_pence=invoice.total_pence // 2,
-        received_on=invoice.due_date + datetime.timedelta(days=3),
+        received_on=min(today, invoice.due_date + datetime.timedelta(days=3)),
         reference=f"BACS {invoice.number} part",
     )
 

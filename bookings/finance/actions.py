@@ -18,12 +18,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from bookings.exceptions import InvoicingError
 from bookings.finance import MANAGE, VIEW
 from bookings.finance.forms import CreditNoteForm, PaymentForm, add_service_error
+from bookings.invoicing import ubl
+from bookings.invoicing.delivery import resend
+from bookings.invoicing.documents import ensure_pdf
 from bookings.invoicing.issue import issue_credit_note
 from bookings.invoicing.receipts import record_payment
 from bookings.models import CreditNote, Invoice
 from courses.templatetags.courses_tags import pounds
-
-NOT_INSTALLED = "{what} is not available yet on this site: the invoice documents module is missing."
 
 
 def inspect_url(invoice):
@@ -108,25 +109,13 @@ class CreditNoteView(InvoiceActionView):
         return f"Credit note {note.number} for {pounds(note.total_pence)} issued."
 
 
-def resend_documents():
-    try:
-        from bookings.invoicing.delivery import resend
-    except ImportError:
-        return None
-    return resend
-
-
 @require_POST
 def resend_view(request, pk):
     if not request.user.has_perm(MANAGE):
         raise PermissionDenied
     invoice = get_object_or_404(Invoice, pk=pk)
-    resend = resend_documents()
-    if resend is None:
-        messages.error(request, NOT_INSTALLED.format(what="Resending"))
-    else:
-        resend(invoice)
-        messages.success(request, f"{invoice.number} is on its way to {invoice.customer_email}.")
+    resend(invoice, actor=request.user)
+    messages.success(request, f"{invoice.number} is on its way to {invoice.customer_email}.")
     return redirect(inspect_url(invoice))
 
 
@@ -137,12 +126,7 @@ def document_download(model, kind):
         if not request.user.has_perm(VIEW):
             raise PermissionDenied
         document = get_object_or_404(model, pk=pk)
-        try:
-            content, content_type = render_document(document, kind)
-        except ImportError:
-            messages.error(request, NOT_INSTALLED.format(what=f"The {kind.upper()} file"))
-            viewset = "finance_invoice" if model is Invoice else "finance_creditnote"
-            return redirect(reverse(f"{viewset}:inspect", args=[pk]))
+        content, content_type = render_document(document, kind)
         response = HttpResponse(content, content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{document.number}.{kind}"'
         return response
@@ -152,17 +136,11 @@ def document_download(model, kind):
 
 def render_document(document, kind):
     if kind == "pdf":
-        from bookings.invoicing.documents import ensure_pdf
-
         with ensure_pdf(document).open("rb") as stored:
             return stored.read(), "application/pdf"
-    from bookings.invoicing import ubl
-
-    name = "invoice_xml" if isinstance(document, Invoice) else "credit_note_xml"
-    builder = getattr(ubl, name, None)
-    if builder is None:
-        raise ImportError(name)
-    return builder(document), "application/xml"
+    if isinstance(document, Invoice):
+        return ubl.invoice_xml(document), "application/xml"
+    return ubl.credit_note_xml(document), "application/xml"
 
 
 def invoice_urls():

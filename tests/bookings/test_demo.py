@@ -32,3 +32,22 @@ def test_demo_organisations_and_their_team_bookings(seeded):
     bookings_demo.seed()
     assert Order.objects.filter(organisation__isnull=False).count() == orders
     assert Organisation.objects.count() == 3
+
+
+def test_demo_invoices_in_every_state_with_their_pdfs(seeded, django_capture_on_commit_callbacks):
+    from bookings.invoicing.po import awaiting_po_orders
+    from bookings.models import CreditNote, Invoice
+
+    courses_demo.seed()
+    with django_capture_on_commit_callbacks(execute=True):  # as seed_demo's commit does
+        bookings_demo.seed()
+
+    invoices = list(Invoice.objects.all())
+    states = {invoice.display_status() for invoice in invoices}
+    assert {"Issued", "Part paid", "Paid", "Overdue", "Credited"} <= states
+    assert any(invoice.paid_by_card for invoice in invoices)  # card bookings' receipts
+    assert all(invoice.pdf for invoice in invoices)
+    assert CreditNote.objects.count() >= 2 and all(n.pdf for n in CreditNote.objects.all())
+    assert awaiting_po_orders().count() == 1
+    numbers = sorted(i.sequence_number for i in invoices)
+    assert numbers == list(range(1, len(invoices) + 1))  # no gap, whatever the seed did

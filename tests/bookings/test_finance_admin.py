@@ -179,11 +179,13 @@ def test_a_credit_note_too_large_is_refused_on_the_amount(finance):
     assert not invoice.credit_notes.exists()
 
 
-def test_resend_says_plainly_when_delivery_is_not_installed(finance):
+def test_resend_emails_the_invoice_again(finance, mailoutbox):
     invoice = invoiced()
+    mailoutbox.clear()
     response = finance.post(f"{INVOICES}{invoice.pk}/resend/", follow=True)
-    html = response.content.decode()
-    assert "Resending is not available yet" in html or "on its way" in html
+    assert f"on its way to {invoice.customer_email}" in response.content.decode()
+    assert [m.to for m in mailoutbox][0] == [invoice.customer_email]
+    assert invoice.order.events.filter(kind="document_emailed").exists()
 
 
 def test_invoices_cannot_be_added_edited_or_deleted(finance):
@@ -286,15 +288,13 @@ def test_superusers_see_every_finance_page(client, site):
         assert client.get(url).status_code == 200, url
 
 
-def test_downloads_say_plainly_when_documents_are_not_installed(finance):
+def test_finance_downloads_the_pdf_and_the_xml(finance):
     invoice = invoiced()
-    for kind in ("pdf", "xml"):
-        response = finance.get(f"{INVOICES}{invoice.pk}/{kind}/")
-        if response.status_code == 302:
-            html = finance.get(response["Location"]).content.decode()
-            assert "not available yet" in html
-        else:
-            assert response.status_code == 200 and invoice.number in response["Content-Disposition"]
+    pdf = finance.get(f"{INVOICES}{invoice.pk}/pdf/")
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    assert f"{invoice.number}.pdf" in pdf["Content-Disposition"]
+    xml = finance.get(f"{INVOICES}{invoice.pk}/xml/")
+    assert xml.status_code == 200 and invoice.number.encode() in xml.content
 
 
 def test_awaiting_po_counts_the_days_since_the_po_was_asked_for(finance):

@@ -37,7 +37,7 @@ def test_an_invoice_pdf_states_everything_finance_needs(site):
         f"Due date {day(invoice.due_date)}",
         "Psychological Medicine Education Partnership",
         "Weston Education Centre",
-        "VAT number: GB123456789",
+        "VAT number: GB999999973",
         "Bill to Riverside NHS Foundation Trust Riverside Hospital Accounts Payable Riverton "
         "RV1 4QT",
         "ODS code: RXR",

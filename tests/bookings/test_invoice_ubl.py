@@ -132,7 +132,7 @@ def test_an_invoice_has_every_element_peppol_requires(mixed_invoice):
     assert_party(
         supplier,
         name="Psychological Medicine Education Partnership",
-        vat="GB123456789",
+        vat="GB999999973",
         postcode="SE5 9RJ",
         city="London",
     )

@@ -3,8 +3,11 @@ fixed number of queries."""
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count
+
 from learning.quizzes import grading
-from learning.quizzes.models import QuizAdjustment, QuizAttempt
+from learning.quizzes.models import Question, Quiz, QuizAdjustment, QuizAttempt
 
 
 def module_quiz_refs(module):
@@ -36,6 +39,20 @@ class QuizState:
     required: bool = True
     attempts: list = field(default_factory=list)
     allowed: int | None = None  # attempts in all; None: unlimited
+    adjustment: object = None
+
+    @property
+    def time_limit_minutes(self):
+        """The learner's time limit with their adjustment; None when untimed."""
+        limit = self.quiz.time_limit_minutes
+        if not limit or not self.adjustment:
+            return limit
+        factor = self.adjustment.factor
+        return None if factor is None else round(limit * factor)
+
+    @property
+    def adjusted(self):
+        return bool(self.quiz.time_limit_minutes and self.adjustment and self.adjustment.extra_time)
 
     @property
     def submitted(self):
@@ -76,7 +93,10 @@ def quiz_states(user, refs, quizzes, module_ids, adjustments):
             quiz = quizzes.get(quiz_id)
             if quiz is not None:
                 states[(module_id, quiz_id)] = QuizState(
-                    quiz, required, allowed=attempts_allowed(quiz, adjustment)
+                    quiz,
+                    required,
+                    allowed=attempts_allowed(quiz, adjustment),
+                    adjustment=adjustment,
                 )
     if not states or not user.is_authenticated:
         return states
@@ -86,3 +106,31 @@ def quiz_states(user, refs, quizzes, module_ids, adjustments):
         if state is not None:
             state.attempts.append(attempt)
     return states
+
+
+def module_quiz_states(user, module, access):
+    """{(module id, quiz id): QuizState} for the module page: the learner's attempts when
+    they are a learner, the quizzes' rules alone for trainers and staff. Fixed queries."""
+    refs = module_quiz_refs(module)
+    if not refs or not module.pk:
+        return {}
+    quizzes = Quiz.objects.in_bulk([quiz_id for quiz_id, _ in refs])
+    counts = dict(
+        Question.objects.filter(quiz_id__in=quizzes)
+        .values("quiz_id")
+        .annotate(n=Count("pk"))
+        .values_list("quiz_id", "n")
+    )
+    for quiz in quizzes.values():
+        bank = counts.get(quiz.pk, 0)
+        quiz.asked = min(quiz.draw_count, bank) if quiz.draw_count else bank
+    learner = access.is_learner
+    course_id = access.cohort.course_id if learner else None
+    adjustments = {course_id: adjustment_for(user, course_id)} if learner else {}
+    return quiz_states(
+        user if learner else AnonymousUser(),
+        {module.pk: refs},
+        quizzes,
+        {module.pk: course_id},
+        adjustments,
+    )

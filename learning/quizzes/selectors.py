@@ -40,6 +40,7 @@ class QuizState:
     attempts: list = field(default_factory=list)
     allowed: int | None = None  # attempts in all; None: unlimited
     adjustment: object = None
+    learner: bool = True  # False for trainers and staff: the rules, no start button
 
     @property
     def time_limit_minutes(self):
@@ -127,10 +128,13 @@ def module_quiz_states(user, module, access):
     learner = access.is_learner
     course_id = access.cohort.course_id if learner else None
     adjustments = {course_id: adjustment_for(user, course_id)} if learner else {}
-    return quiz_states(
+    states = quiz_states(
         user if learner else AnonymousUser(),
         {module.pk: refs},
         quizzes,
         {module.pk: course_id},
         adjustments,
     )
+    for state in states.values():
+        state.learner = learner
+    return states

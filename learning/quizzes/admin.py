@@ -1,9 +1,16 @@
 """The quiz screens in the Wagtail admin, under one "Learning" menu: quizzes (a snippet, so
 modules choose them with a chooser block), attempts (read only), reasonable adjustments."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+from learning.quizzes import services
 from learning.quizzes.models import Quiz, QuizAdjustment, QuizAttempt, QuizRegrade
 
 
@@ -18,14 +25,53 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return "view" in actions and super().user_has_permission(user, "view")
 
 
+def regrade_view(request, pk):
+    """The explicit regrade step: a dry run of whose result would change against the bank as
+    it is now, then Apply (recorded); or neutralise one question, which applies at once."""
+    if not request.user.has_perm("learning.change_quiz"):
+        raise PermissionDenied
+    quiz = get_object_or_404(Quiz, pk=pk)
+    here = request.path
+    if request.method == "POST":
+        if request.POST.get("question"):
+            question = get_object_or_404(quiz.questions, pk=request.POST["question"])
+            regrade = services.neutralise_question(question=question, by=request.user)
+            done = f"Question neutralised: everyone gets its mark. {len(regrade.changes)}"
+        else:
+            regrade = services.apply_regrade(quiz=quiz, by=request.user)
+            done = f"Regrade applied. {len(regrade.changes)}"
+        messages.success(request, f"{done} result(s) changed, and the regrade is recorded.")
+        return redirect(here)
+    context = {
+        "quiz": quiz,
+        "changes": services.regrade_preview(quiz),
+        "questions": quiz.questions.order_by("sort_order"),
+        "history": quiz.regrades.select_related("by", "question")[:20],
+    }
+    return TemplateResponse(request, "learning/admin/regrade.html", context)
+
+
+class QuizIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("learning.change_quiz"):
+            url = reverse(self.url_namespace + ":regrade", args=[instance.pk])
+            buttons.append(ListingButton("Regrade", url=url, icon_name="resubmit", priority=30))
+        return buttons
+
+
 class QuizViewSet(SnippetViewSet):
     model = Quiz
+    index_view_class = QuizIndexView
     icon = "help"
     menu_label = "Quizzes"
     list_display = ["title", "pass_mark_percent", "attempts_allowed", "counting"]
     list_filter = ["counting", "review"]
     search_fields = ["title"]
     list_export = ["title", "pass_mark_percent", "attempts_allowed", "counting", "draw_count"]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("regrade/<int:pk>/", regrade_view, name="regrade")]
 
 
 class QuizAttemptViewSet(SnippetViewSet):

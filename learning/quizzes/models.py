@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -35,6 +36,39 @@ class QuestionKind(models.TextChoices):
     SINGLE = "single", "Single choice (one correct answer)"
     MULTIPLE = "multiple", "Multiple choice (select all that apply)"
     TRUE_FALSE = "true_false", "True or false"
+
+
+class QuizForm(WagtailAdminModelForm):
+    """Each question's choices must make sense for its kind, or nobody could score it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        for form in self.formsets["questions"].forms:
+            if not form.is_valid() or form.cleaned_data.get("DELETE"):
+                continue
+            choices = [
+                c.cleaned_data
+                for c in form.formsets["choices"].forms
+                if c.is_valid() and c.cleaned_data and not c.cleaned_data.get("DELETE")
+            ]
+            problem = choice_problem(form.cleaned_data.get("kind"), choices)
+            if problem:
+                form.add_error("kind", problem)
+                self.add_error(
+                    None, f"Question “{form.cleaned_data.get('text', '')[:60]}”: {problem}"
+                )
+        return cleaned
+
+
+def choice_problem(kind, choices):
+    correct = sum(1 for c in choices if c.get("correct"))
+    if kind == QuestionKind.TRUE_FALSE and len(choices) != 2:
+        return "A true or false question has exactly two choices, True and False."
+    if kind != QuestionKind.MULTIPLE and correct != 1:
+        return "Mark exactly one choice as correct."
+    if kind == QuestionKind.MULTIPLE and correct < 1:
+        return "Mark at least one choice as correct."
+    return None
 
 
 class Quiz(index.Indexed, ClusterableModel):
@@ -92,6 +126,7 @@ class Quiz(index.Indexed, ClusterableModel):
         InlinePanel("questions", heading="Question bank", label="Question", min_num=1),
     ]
     search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    base_form_class = QuizForm
 
     class Meta:
         verbose_name_plural = "quizzes"
@@ -272,7 +307,7 @@ class QuizRegrade(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     at = models.DateTimeField()
-    # [{"attempt": id, "user": "...", "before": {"marks", "passed"}, "after": {...}}]
+    # [{"attempt": id, "user": user id, "before": {"marks", "passed"}, "after": {...}}]
     changes = models.JSONField(default=list)
 
     class Meta:

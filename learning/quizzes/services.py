@@ -225,7 +225,8 @@ def apply_regrade(*, quiz, by, kind=QuizRegrade.Kind.REGRADE, question=None, now
             record.append(
                 {
                     "attempt": attempt.pk,
-                    "user": attempt.user.email,
+                    # An id, not an address: an erased account leaves no trace here.
+                    "user": attempt.user_id,
                     "before": {"marks": attempt.marks, "passed": attempt.passed},
                     "after": {"marks": result.marks, "passed": result.passed},
                 }

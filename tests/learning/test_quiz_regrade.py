@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from cms import demo as cms_demo
-from learning.models import ModuleProgress, QuizAttempt, QuizRegrade
+from learning.models import ModuleProgress, Quiz, QuizAttempt, QuizRegrade
 from learning.quizzes import services
 from tests.factories import StaffUserFactory, TOTPAuthenticatorFactory, UserFactory
 from tests.factories.learning import place_on
@@ -79,10 +79,11 @@ def test_applying_updates_the_attempts_and_records_who_and_what(quiz, results, t
     ben.refresh_from_db()
     assert (amara.marks, ben.marks, ben.passed) == (1, 1, False)
     assert regrade.by == trainer and regrade.kind == "regrade"
-    assert {c["user"]: c["after"]["marks"] for c in regrade.changes} == {
-        "amara@example.com": 1,
-        "ben@example.com": 1,
+    assert {c["attempt"]: c["after"]["marks"] for c in regrade.changes} == {
+        amara.pk: 1,
+        ben.pk: 1,
     }
+    assert {c["user"] for c in regrade.changes} == {amara.user_id, ben.user_id}
     assert services.regrade_preview(quiz) == []  # applied: nothing left to change
 
 
@@ -161,8 +162,8 @@ def test_trainers_can_add_quizzes_and_view_attempts_but_not_edit_them(client, tr
     assert client.get(edit).status_code in (302, 403)  # read only, even for admins
 
 
-def test_a_quiz_is_written_with_questions_and_choices_inline(client, trainer):
-    signed_in(client, trainer)
+def quiz_form(kind, choices):
+    """The admin form's data for a quiz of one question; `choices`: [(text, correct)]."""
     data = {
         "title": "PHQ-9 check",
         "intro": "",
@@ -177,18 +178,18 @@ def test_a_quiz_is_written_with_questions_and_choices_inline(client, trainer):
         "questions-INITIAL_FORMS": "0",
         "questions-MIN_NUM_FORMS": "1",
         "questions-MAX_NUM_FORMS": "1000",
-        "questions-0-kind": "true_false",
+        "questions-0-kind": kind,
         "questions-0-text": "The PHQ-9 diagnoses depression.",
         "questions-0-explanation": "It screens and measures severity; diagnosis needs assessment.",
         "questions-0-ORDER": "1",
         "questions-0-id": "",
         "questions-0-DELETE": "",
-        "questions-0-choices-TOTAL_FORMS": "2",
+        "questions-0-choices-TOTAL_FORMS": str(len(choices)),
         "questions-0-choices-INITIAL_FORMS": "0",
         "questions-0-choices-MIN_NUM_FORMS": "2",
         "questions-0-choices-MAX_NUM_FORMS": "1000",
     }
-    for i, (label, correct) in enumerate([("True", False), ("False", True)]):
+    for i, (label, correct) in enumerate(choices):
         data |= {
             f"questions-0-choices-{i}-text": label,
             f"questions-0-choices-{i}-feedback": "",
@@ -198,13 +199,34 @@ def test_a_quiz_is_written_with_questions_and_choices_inline(client, trainer):
         }
         if correct:
             data[f"questions-0-choices-{i}-correct"] = "on"
-    response = client.post(reverse("wagtailsnippets_learning_quiz:add"), data)
-    assert response.status_code == 302, response.content.decode()[:3000]
-    from learning.models import Quiz
+    return data
 
-    quiz = Quiz.objects.get(title="PHQ-9 check")
-    question = quiz.questions.get()
+
+def test_a_quiz_is_written_with_questions_and_choices_inline(client, trainer):
+    signed_in(client, trainer)
+    data = quiz_form("true_false", [("True", False), ("False", True)])
+    response = client.post(reverse("wagtailsnippets_learning_quiz:add"), data)
+    assert response.status_code == 302
+    question = Quiz.objects.get(title="PHQ-9 check").questions.get()
     assert [(c.text, c.correct) for c in question.choices.order_by("sort_order")] == [
         ("True", False),
         ("False", True),
     ]
+
+
+@pytest.mark.parametrize(
+    ("kind", "choices", "message"),
+    [
+        ("single", [("0 to 27", True), ("0 to 21", True)], "Mark exactly one choice"),
+        ("single", [("0 to 27", False), ("0 to 21", False)], "Mark exactly one choice"),
+        ("multiple", [("Tiredness", False), ("Guilt", False)], "at least one choice"),
+        ("true_false", [("True", True), ("False", False), ("Maybe", False)], "exactly two"),
+    ],
+)
+def test_a_question_whose_choices_cannot_be_scored_is_refused(
+    client, trainer, kind, choices, message
+):
+    signed_in(client, trainer)
+    response = client.post(reverse("wagtailsnippets_learning_quiz:add"), quiz_form(kind, choices))
+    assert response.status_code == 200 and message in response.content.decode()
+    assert not Quiz.objects.exists()

@@ -45,7 +45,9 @@ def seed(scale=1):
     attempts = seed_attempts()
     return [
         f"Learning: {made} new modules, {marked} modules marked done by the demo learner, "
-        f"quizzes placed in {placed} modules, {attempts} new quiz attempts."
+        f"quizzes placed in {placed} modules, {attempts} new quiz attempts.",
+        "  Learners at each quiz stage (demo password): "
+        + ", ".join(email for email, *_ in LEARNERS),
     ]
 
 

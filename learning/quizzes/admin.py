@@ -55,7 +55,7 @@ class QuizIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         if self.request.user.has_perm("learning.change_quiz"):
-            url = reverse(self.url_namespace + ":regrade", args=[instance.pk])
+            url = reverse(Quiz.snippet_viewset.get_url_name("regrade"), args=[instance.pk])
             buttons.append(ListingButton("Regrade", url=url, icon_name="resubmit", priority=30))
         return buttons
 

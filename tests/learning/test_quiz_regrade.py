@@ -230,3 +230,25 @@ def test_a_question_whose_choices_cannot_be_scored_is_refused(
     response = client.post(reverse("wagtailsnippets_learning_quiz:add"), quiz_form(kind, choices))
     assert response.status_code == 200 and message in response.content.decode()
     assert not Quiz.objects.exists()
+
+
+def test_every_learning_admin_screen_opens(client, quiz, results, trainer, course):
+    from learning.models import QuizAdjustment
+
+    adjustment = QuizAdjustment.objects.create(user=trainer, course=course, extra_time="2")
+    attempt = QuizAttempt.objects.first()
+    signed_in(client, StaffUserFactory())
+    urls = [
+        reverse("wagtailsnippets_learning_quiz:list"),
+        reverse("wagtailsnippets_learning_quiz:edit", args=[quiz.pk]),
+        reverse("wagtailsnippets_learning_quizattempt:list"),
+        reverse("wagtailsnippets_learning_quizattempt:inspect", args=[attempt.pk]),
+        reverse("wagtailsnippets_learning_quizadjustment:list"),
+        reverse("wagtailsnippets_learning_quizadjustment:edit", args=[adjustment.pk]),
+        reverse("wagtailsnippets_learning_quizregrade:list"),
+        regrade_url(quiz),
+    ]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+    listing = client.get(reverse("wagtailsnippets_learning_quiz:list")).content.decode()
+    assert regrade_url(quiz) in listing  # the Regrade button

@@ -47,6 +47,8 @@ def start_attempt(*, user, module, quiz_id, now=None, rng=random):
             close(unfinished, adjustment)
         allowed = attempts_allowed(quiz, adjustment)
         if allowed is not None and len(attempts) >= allowed:
+            if unfinished:  # its time ran out just now: show its result, keep it closed
+                return unfinished
             raise exceptions.QuizError(exceptions.NO_ATTEMPTS_LEFT)
         previous = attempts[-1].question_ids if attempts else ()
         attempt = new_attempt(user, module, quiz, access.cohort, len(attempts) + 1, previous, rng)
@@ -158,13 +160,24 @@ def close(attempt, adjustment):
 
 
 def finish(attempt, when):
-    neutralised = Question.objects.filter(
-        pk__in=attempt.question_ids, neutralised=True
-    ).values_list("pk", flat=True)
-    result = grading.grade(attempt.snapshot, attempt.answers, neutralised)
+    neutralised = set(
+        Question.objects.filter(pk__in=attempt.question_ids, neutralised=True).values_list(
+            "pk", flat=True
+        )
+    )
+    # Questions neutralised since the attempt started are marked so in its snapshot too,
+    # so the review says why everyone got the mark.
+    attempt.snapshot = {
+        **attempt.snapshot,
+        "questions": [
+            {**q, "neutralised": True} if q["id"] in neutralised else q
+            for q in attempt.snapshot["questions"]
+        ],
+    }
+    result = grading.grade(attempt.snapshot, attempt.answers)
     attempt.marks, attempt.total, attempt.passed = result.marks, result.total, result.passed
     attempt.submitted_at = when
-    attempt.save(update_fields=["answers", "marks", "total", "passed", "submitted_at"])
+    attempt.save(update_fields=["snapshot", "answers", "marks", "total", "passed", "submitted_at"])
     complete_module_if_passed(attempt.user, attempt.module, attempt.cohort, when)
 
 

@@ -47,6 +47,9 @@ def start_quiz(request, module_id, quiz_id):
             return refused(request, module, access)
         messages.error(request, error.message)
         return redirect(module.url + "#quiz-" + str(quiz_id))
+    if attempt.submitted_at:  # the unfinished attempt's time had run out
+        messages.error(request, exceptions.TIME_UP)
+        return redirect(result_url(attempt))
     return redirect(attempt_url(attempt, page_holding_first_unanswered(attempt)))
 
 

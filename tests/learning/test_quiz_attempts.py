@@ -279,3 +279,23 @@ def test_an_expired_attempt_is_closed_when_the_learner_starts_again(learner, tim
     second = start(learner, module, quiz, now=later)
     attempt.refresh_from_db()
     assert attempt.submitted_at == at(attempt, 10) and second.number == 2
+
+
+def test_an_expired_last_attempt_is_closed_not_left_hanging(learner, course):
+    quiz = quiz_with(2, time_limit_minutes=10, attempts_allowed=1)
+    module = module_with_quiz(course, quiz)
+    attempt = start(learner, module, quiz)
+    later = timezone.now() + datetime.timedelta(minutes=20)
+    closed = start(learner, module, quiz, now=later)
+    assert closed.pk == attempt.pk and closed.submitted_at == at(attempt, 10)
+    assert QuizAttempt.objects.get().submitted_at is not None
+
+
+def test_a_question_neutralised_during_an_attempt_scores_and_says_why(learner, module, quiz):
+    attempt = start(learner, module, quiz)
+    first = quiz.questions.get(pk=attempt.question_ids[0])
+    first.neutralised = True
+    first.save()
+    done = submit(learner, attempt, {})
+    assert done.marks == 1
+    assert QuizAttempt.objects.get(pk=done.pk).snapshot["questions"][0]["neutralised"]

@@ -335,3 +335,12 @@ def test_submitting_twenty_questions_takes_a_bounded_number_of_queries(
         response = client.post(submit_url(attempt))
     assert response.url == result_url(attempt)
     assert QuizAttempt.objects.get(pk=attempt.pk).passed
+
+
+def test_a_deleted_quiz_leaves_the_module_readable(client, learner, course):
+    quiz = quiz_with(1)
+    module = module_with_quiz(course, quiz)
+    quiz.delete()
+    client.force_login(learner)
+    response = client.get(module.url)
+    assert response.status_code == 200 and "Quiz:" not in text(response)

@@ -8,8 +8,14 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
+from courses.services import visible_cohorts
 from learning.quizzes import services
 from learning.quizzes.models import Quiz, QuizAdjustment, QuizAttempt, QuizRegrade
 
@@ -74,8 +80,27 @@ class QuizViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [path("regrade/<int:pk>/", regrade_view, name="regrade")]
 
 
+def visible_attempts(user):
+    """Trainers see the attempts of the cohorts they teach; cohort managers see all."""
+    return QuizAttempt.objects.filter(cohort__in=visible_cohorts(user)).select_related(
+        "user", "quiz", "module"
+    )
+
+
+class AttemptIndexView(IndexView):
+    def get_base_queryset(self):
+        return visible_attempts(self.request.user)
+
+
+class AttemptInspectView(InspectView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(visible_attempts(self.request.user), pk=self.pk)
+
+
 class QuizAttemptViewSet(SnippetViewSet):
     model = QuizAttempt
+    index_view_class = AttemptIndexView
+    inspect_view_class = AttemptInspectView
     icon = "tasks"
     menu_label = "Quiz attempts"
     inspect_view_enabled = True

@@ -252,3 +252,19 @@ def test_every_learning_admin_screen_opens(client, quiz, results, trainer, cours
         assert client.get(url).status_code == 200, url
     listing = client.get(reverse("wagtailsnippets_learning_quiz:list")).content.decode()
     assert regrade_url(quiz) in listing  # the Regrade button
+
+
+def test_trainers_see_only_the_attempts_of_cohorts_they_teach(client, trainer, results, course):
+    from tests.factories.courses import CohortFactory
+
+    other_cohort = CohortFactory(course=course, title="Another run")
+    stranger = UserFactory(email="stranger@example.com")
+    place_on(other_cohort, stranger)
+    QuizAttempt.objects.filter(user__email="ben@example.com").update(cohort=other_cohort)
+    signed_in(client, trainer)
+    listing = client.get(reverse("wagtailsnippets_learning_quizattempt:list")).content.decode()
+    assert "amara@example.com" in listing or "Amara" in listing
+    assert "ben@example.com" not in listing
+    bens = QuizAttempt.objects.get(user__email="ben@example.com")
+    inspect = reverse("wagtailsnippets_learning_quizattempt:inspect", args=[bens.pk])
+    assert client.get(inspect).status_code == 404

@@ -1,9 +1,10 @@
 """The blocks a module is written in. Shared blocks (rich text, callouts) come from
-`cms.blocks`; these are the teaching ones. A quiz block will join `ModuleStreamBlock`."""
+`cms.blocks`; these are the teaching ones."""
 
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 from cms.blocks import RICH_TEXT_FEATURES, CalloutBlock
 
@@ -71,6 +72,20 @@ class ReflectionBlock(blocks.StructBlock):
         preview_value = {"prompt": "When did a patient last tell you they felt low?"}
 
 
+class QuizBlock(blocks.StructBlock):
+    quiz = SnippetChooserBlock("learning.Quiz")
+    required = blocks.BooleanBlock(
+        default=True,
+        required=False,
+        help_text="Passing it completes the module (with any other required quiz in it).",
+    )
+
+    class Meta:
+        icon = "help"
+        template = "learning/blocks/quiz.html"
+        description = "A quiz from the question banks: passing a required one completes the module."
+
+
 class ModuleStreamBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
@@ -84,4 +99,4 @@ class ModuleStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     resources = ResourcesBlock()
     reflection = ReflectionBlock()
-    # quiz = QuizBlock() joins here with issue 7's quizzes.
+    quiz = QuizBlock()

@@ -110,3 +110,14 @@ class ReflectionNote(models.Model):
 
     def __str__(self):
         return f"Note by {self.user} on {self.module}"
+
+
+# The quiz models live in their own module; importing them here registers them with the app.
+from learning.quizzes.models import (  # noqa: E402, F401
+    Choice,
+    Question,
+    Quiz,
+    QuizAdjustment,
+    QuizAttempt,
+    QuizRegrade,
+)

@@ -10,7 +10,8 @@ from django.utils import timezone
 from bookings.models import Place, PlaceStatus
 from courses.access import cohorts_with_joining_details
 from courses.models import CohortSession
-from learning.models import ModulePage, ModuleProgress
+from learning.models import ModulePage, ModuleProgress, Quiz, QuizAdjustment
+from learning.quizzes.selectors import module_quiz_refs, quiz_states
 
 
 def module_documents(module):
@@ -30,6 +31,7 @@ class ModuleState:
     opens_on: object
     done: bool
     is_open: bool
+    quizzes: list = field(default_factory=list)  # QuizState of each quiz in the module
 
 
 @dataclass
@@ -70,6 +72,7 @@ def learning_dashboard(user, today=None, now=None):
         or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses.values())
     )
     modules = list(ModulePage.objects.live().filter(under_a_course).order_by("path"))
+    quizzes = learners_quizzes(user, modules, courses.values())
     done = set(
         ModuleProgress.objects.filter(user=user, cohort__in=cohorts).values_list(
             "module_id", "cohort_id"
@@ -92,8 +95,29 @@ def learning_dashboard(user, today=None, now=None):
         for module in modules:
             if module.path.startswith(cohort.course.path):
                 opens_on = module.release_date(cohort)
-                item.modules.append(
-                    ModuleState(module, opens_on, (module.pk, cohort.pk) in done, opens_on <= today)
+                state = ModuleState(
+                    module, opens_on, (module.pk, cohort.pk) in done, opens_on <= today
                 )
+                state.quizzes = quizzes.get(module.pk, [])
+                item.modules.append(state)
         result.append(item)
     return result
+
+
+def learners_quizzes(user, modules, courses):
+    """{module id: [QuizState]} for every quiz in the modules, in four queries at most."""
+    refs = {m.pk: module_quiz_refs(m) for m in modules}
+    quiz_ids = {quiz_id for module_refs in refs.values() for quiz_id, _ in module_refs}
+    if not quiz_ids:
+        return {}
+    course_of = {m.pk: next(c.pk for c in courses if m.path.startswith(c.path)) for m in modules}
+    adjustments = {
+        a.course_id: a
+        for a in QuizAdjustment.objects.filter(user=user, course_id__in=set(course_of.values()))
+    }
+    quizzes = Quiz.objects.in_bulk(quiz_ids)
+    states = quiz_states(user, refs, quizzes, course_of, adjustments)
+    return {
+        module_id: [states[(module_id, q)] for q, _ in module_refs if (module_id, q) in states]
+        for module_id, module_refs in refs.items()
+    }

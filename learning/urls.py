@@ -1,6 +1,7 @@
 from django.urls import path
 
 from learning import views
+from learning.quizzes import views as quiz_views
 
 app_name = "learning"
 urlpatterns = [
@@ -15,5 +16,21 @@ urlpatterns = [
         "learning/modules/<int:module_id>/resources/<int:document_id>/",
         views.resource,
         name="resource",
+    ),
+    path(
+        "learning/modules/<int:module_id>/quizzes/<int:quiz_id>/start/",
+        quiz_views.start_quiz,
+        name="start_quiz",
+    ),
+    path("learning/attempts/<int:attempt_id>/", quiz_views.attempt_page, name="attempt"),
+    path(
+        "learning/attempts/<int:attempt_id>/submit/",
+        quiz_views.submit_attempt,
+        name="attempt_submit",
+    ),
+    path(
+        "learning/attempts/<int:attempt_id>/result/",
+        quiz_views.attempt_result,
+        name="attempt_result",
     ),
 ]

@@ -13,6 +13,7 @@ from learning.access import module_access
 from learning.exceptions import LearningError
 from learning.forms import ReflectionForm
 from learning.models import ModulePage, ModuleProgress, ReflectionNote
+from learning.quizzes.selectors import module_quiz_states
 
 
 def refused(request, module, access):
@@ -48,6 +49,7 @@ def module_page(request, module, access=None):
         "previous": siblings[at - 1] if at else None,
         "next": siblings[at + 1] if at is not None and at + 1 < len(siblings) else None,
         "position": (at + 1, len(siblings)) if at is not None else None,
+        "quiz_states": module_quiz_states(request.user, module, access),
     }
     return TemplateResponse(request, "learning/module_page.html", context)
 

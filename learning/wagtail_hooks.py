@@ -1,6 +1,10 @@
 from django.http import HttpResponseForbidden
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
 
+from learning.quizzes.admin import LearningGroup, ReadOnlyPolicy
+from learning.quizzes.models import QuizAttempt, QuizRegrade
 from learning.resources import is_private
 
 
@@ -10,3 +14,8 @@ def keep_resources_private(document, request):
     module's own download link is the one way out, so every download passes its rule."""
     if is_private(document):
         return HttpResponseForbidden("Download this file from its module page.")
+
+
+for model in (QuizAttempt, QuizRegrade):
+    register_permission_policy(model, ReadOnlyPolicy(model))
+register_snippet(LearningGroup)

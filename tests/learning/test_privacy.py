@@ -27,3 +27,36 @@ def test_notes_and_progress_in_the_export_and_erased_with_the_account(
     erase_account(user=learner)
     assert list(ReflectionNote.objects.values_list("text", flat=True)) == ["Bert's"]
     assert not ModuleProgress.objects.exists()
+
+
+def test_quiz_attempts_and_adjustments_in_the_export_and_erased_with_the_account(
+    client, learner, course
+):
+    from learning.models import QuizAdjustment, QuizAttempt, QuizRegrade
+    from learning.quizzes import services
+    from tests.learning.factories import module_with_quiz, quiz_with
+
+    quiz = quiz_with(2, title="PHQ-9 check")
+    module = module_with_quiz(course, quiz)
+    attempt = services.start_attempt(user=learner, module=module, quiz_id=quiz.pk)
+    services.submit_attempt(user=learner, attempt_id=attempt.pk, answers={})
+    QuizAdjustment.objects.create(user=learner, course=course, extra_time="1.5")
+    quiz.questions.update(neutralised=True)
+    services.apply_regrade(quiz=quiz, by=None)
+    client.force_login(learner)
+    data = json.loads(client.get(reverse("account_data_export")).content)
+    assert data["quiz_attempts"][0] | {"started_at": "", "submitted_at": ""} == {
+        "quiz": "PHQ-9 check",
+        "module": module.title,
+        "attempt": 1,
+        "started_at": "",
+        "submitted_at": "",
+        "marks": 2,
+        "out_of": 2,
+        "passed": True,
+    }
+    assert data["quiz_adjustments"][0]["extra_time"] == "Extra time ×1.5"
+
+    erase_account(user=learner)
+    assert not QuizAttempt.objects.exists() and not QuizAdjustment.objects.exists()
+    assert "amara" not in json.dumps(QuizRegrade.objects.get().changes)

@@ -7,8 +7,7 @@ starts an attempt at the unlimited-attempts quiz, saves right answers, then time
 POST that grades it). Prints one JSON object: {"benchmark": "learning", "database",
 "scale", "results": [{"page", "p50_ms", "p95_ms", "queries", "requests"}]}.
 
-Run it as `python bench/learning.py`. `make bench` collects bench/bench_*.py only, so it
-is not (yet) part of that run.
+Run by `make bench`, or alone as `python bench/bench_learning.py`.
 """
 
 import json

@@ -54,7 +54,7 @@ def start_invoice_payment(*, invoice_id, success_url, cancel_url, now=None):
                 success_url=success_url,
                 cancel_url=cancel_url,
                 expires_at=expires,
-                key=f"invoice-{invoice.number}-{attempt}",
+                key=f"invoice-{invoice.order.reference}-{invoice.number}-{attempt}",
             )
         except gateway.PaymentServiceError as exc:
             raise InvoicePaymentUnavailable() from exc

@@ -117,6 +117,8 @@ class Visitor:
         self.check_accessibility()
 
     def check_accessibility(self):
+        # A message fading in is checked for contrast half-way through: let it finish.
+        self.page.wait_for_function(SETTLED, timeout=5000)
         results = self.axe.run(self.page)
         assert results.violations_count == 0, (
             f"axe-core found accessibility violations on {self.page.url}:\n"
@@ -126,6 +128,12 @@ class Visitor:
 
     def unchecked_pages(self):
         return [url for url in self.reached if url not in self.checked]
+
+
+SETTLED = """() => document.getAnimations().every(
+    (a) => a.playState !== "running" || a.effect.getTiming().iterations === Infinity
+        || a.effect.getComputedTiming().endTime > 10000
+)"""
 
 
 @pytest.fixture

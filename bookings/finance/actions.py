@@ -8,6 +8,7 @@ are not installed yet.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -18,12 +19,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from bookings.exceptions import InvoicingError
 from bookings.finance import MANAGE, VIEW
 from bookings.finance.forms import CreditNoteForm, PaymentForm, add_service_error
+from bookings.forms import InvoiceDetailsForm
 from bookings.invoicing import ubl
 from bookings.invoicing.delivery import resend
 from bookings.invoicing.documents import ensure_pdf
-from bookings.invoicing.issue import issue_credit_note
+from bookings.invoicing.issue import issue_credit_note, reissue_with_details
 from bookings.invoicing.receipts import record_payment
-from bookings.models import CreditNote, Invoice
+from bookings.models import BillingDetails, CreditNote, Invoice
 from courses.templatetags.courses_tags import pounds
 
 
@@ -91,6 +93,27 @@ class RecordPaymentView(InvoiceActionView):
         )
 
 
+class CorrectDetailsView(InvoiceActionView):
+    """An address or PO was wrong: credit the invoice and issue it again, corrected."""
+
+    form_class = InvoiceDetailsForm
+    page_title = "Correct the customer details"
+    submit_label = "Credit and re-issue"
+
+    def get_form_kwargs(self):
+        billing = get_object_or_404(BillingDetails, order_id=self.invoice.order_id)
+        kwargs = super().get_form_kwargs()
+        kwargs.update(organisation=self.invoice.order.organisation, initial=model_to_dict(billing))
+        return kwargs
+
+    def act(self, data):
+        new = reissue_with_details(
+            invoice_id=self.invoice.pk, details=data, actor=self.request.user
+        )
+        self.invoice = new  # back to the new invoice's page
+        return f"{new.number} issued to the corrected details; the old one is credited in full."
+
+
 class CreditNoteView(InvoiceActionView):
     form_class = CreditNoteForm
     page_title = "Issue a credit note"
@@ -147,6 +170,7 @@ def invoice_urls():
     return [
         path("<int:pk>/payment/", RecordPaymentView.as_view(), name="record_payment"),
         path("<int:pk>/credit/", CreditNoteView.as_view(), name="credit"),
+        path("<int:pk>/correct/", CorrectDetailsView.as_view(), name="correct"),
         path("<int:pk>/resend/", resend_view, name="resend"),
         path("<int:pk>/pdf/", document_download(Invoice, "pdf"), name="pdf"),
         path("<int:pk>/xml/", document_download(Invoice, "xml"), name="xml"),

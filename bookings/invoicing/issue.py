@@ -12,6 +12,7 @@ from bookings.invoicing.money import allocate, split_gross, vat_on
 from bookings.invoicing.numbering import CREDIT_NOTE_PREFIX, INVOICE_PREFIX, next_number
 from bookings.invoicing.vat import course_rate
 from bookings.models import (
+    BillingDetails,
     CreditNote,
     CreditNoteLine,
     Invoice,
@@ -187,6 +188,28 @@ def credit_order(*, order, amount_pence, reason, actor=None, place_ids=None):
     return issue_credit_note(
         invoice_id=invoice.pk, amount_pence=amount, reason=reason, actor=actor, place_ids=place_ids
     )
+
+
+def reissue_with_details(*, invoice_id, details, actor=None, today=None):
+    """Correcting who an invoice is addressed to (an address, a PO): the issued invoice is
+    credited in full and a new one issued to the corrected details, in one transaction.
+    Money or credits already against it would not follow, so such an invoice is refused."""
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice_id)
+        if invoice.paid_by_card or invoice.paid_pence or invoice.credited_pence:
+            raise InvoicingError(
+                f"{invoice.number} has payments or credit notes against it, so it cannot be "
+                "re-issued: issue a credit note and record the rest by hand."
+            )
+        issue_credit_note(
+            invoice_id=invoice.pk,
+            amount_pence=invoice.total_pence,
+            reason="Re-issued with corrected customer details",
+            actor=actor,
+            today=today,
+        )
+        BillingDetails.objects.filter(order_id=invoice.order_id).update(**details)
+        return issue_invoice(order_id=invoice.order_id, actor=actor, today=today)
 
 
 def _new_credit_note(invoice, reason, actor, today):

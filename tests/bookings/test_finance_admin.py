@@ -313,3 +313,52 @@ def test_payments_received_list(finance):
     html = finance.get("/admin/finance/payments/").content.decode()
     for text in (invoice.number, invoice.customer_name, "£12.34", "Bank transfer", "BACS 55"):
         assert text in html
+
+
+def test_correcting_the_address_credits_and_reissues(finance):
+    invoice = invoiced()
+    url = f"{INVOICES}{invoice.pk}/correct/"
+    page = finance.get(url).content.decode()
+    assert "Riverside Hospital" in page  # the form starts from what was given
+    data = {
+        "organisation_name": invoice.customer_name,
+        "address_line_1": "Finance Office, Block C",
+        "address_line_2": "",
+        "town": "Riverton",
+        "postcode": "rv1 9zz",
+        "ods_code": "",
+        "billing_email": "ap@riverside.nhs.uk",
+        "po_number": "PO-1002",
+        "vat_number": "",
+    }
+    bad = finance.post(url, {**data, "postcode": "nowhere"})
+    assert field_errors(bad, "postcode") and invoice.order.invoices.count() == 1
+    response = finance.post(url, data)
+    assert response.status_code == 302
+    invoice.refresh_from_db()
+    new = invoice.order.invoices.exclude(pk=invoice.pk).get()
+    assert invoice.status == InvoiceStatus.CREDITED
+    assert invoice.credit_notes.get().total_pence == invoice.total_pence
+    assert new.customer_address.startswith("Finance Office, Block C")
+    assert (new.po_number, new.customer_email, new.total_pence) == (
+        "PO-1002",
+        "ap@riverside.nhs.uk",
+        invoice.total_pence,
+    )
+
+
+def test_an_invoice_with_money_against_it_is_not_reissued(finance):
+    invoice = invoiced()
+    pay(finance, invoice, "10.00", "BACS 9")
+    response = finance.post(
+        f"{INVOICES}{invoice.pk}/correct/",
+        {
+            "organisation_name": "X",
+            "address_line_1": "1 Road",
+            "town": "T",
+            "postcode": "RV1 4QT",
+            "billing_email": "a@b.nhs.uk",
+        },
+    )
+    assert "cannot be re-issued" in response.content.decode()
+    assert invoice.order.invoices.count() == 1

@@ -35,66 +35,63 @@ def _call(fn, *args, **kwargs):
 
 
 def create_checkout_session(*, order, places, success_url, cancel_url, expires_at, key):
-    params = {
-        "mode": "payment",
-        "customer_email": order.buyer_email,
-        "client_reference_id": order.reference,
-        "metadata": {"order_id": str(order.pk), "reference": order.reference},
-        "expires_at": int(expires_at.timestamp()),
-        "success_url": success_url,
-        "cancel_url": cancel_url,
-        "line_items": [
-            {
-                "quantity": 1,
-                "price_data": {
-                    "currency": order.currency,
-                    "unit_amount": place.price_pence,
-                    "product_data": {
-                        "name": f"{order.cohort.course.title}, {order.cohort.start_date:%-d %b %Y}"
-                        f": {place.attendee_name}"
-                    },
-                },
-            }
-            for place in places
-        ],
-    }
+    lines = [
+        (
+            place.price_pence,
+            f"{order.cohort.course.title}, {order.cohort.start_date:%-d %b %Y}"
+            f": {place.attendee_name}",
+        )
+        for place in places
+    ]
     if order.vat_pence or order.discount_pence:
         # Stripe sums the line items; an order with VAT or a discount is charged as one line.
-        params["line_items"] = [
-            {
-                "quantity": 1,
-                "price_data": {
-                    "currency": order.currency,
-                    "unit_amount": order.total_pence,
-                    "product_data": {"name": f"Booking {order.reference}"},
-                },
-            }
-        ]
-    return _call(
-        client().v1.checkout.sessions.create, params=params, options={"idempotency_key": key}
+        lines = [(order.total_pence, f"Booking {order.reference}")]
+    return _checkout(
+        email=order.buyer_email,
+        reference=order.reference,
+        metadata={"order_id": str(order.pk), "reference": order.reference},
+        currency=order.currency,
+        lines=lines,
+        urls=(success_url, cancel_url),
+        expires_at=expires_at,
+        key=key,
     )
 
 
 def create_invoice_checkout_session(
     *, invoice, amount_pence, success_url, cancel_url, expires_at, key
 ):
+    return _checkout(
+        email=invoice.customer_email,
+        reference=invoice.number,
+        metadata={"invoice_id": str(invoice.pk), "invoice_number": invoice.number},
+        currency=invoice.order.currency,
+        lines=[(amount_pence, f"Invoice {invoice.number}")],
+        urls=(success_url, cancel_url),
+        expires_at=expires_at,
+        key=key,
+    )
+
+
+def _checkout(*, email, reference, metadata, currency, lines, urls, expires_at, key):
     params = {
         "mode": "payment",
-        "customer_email": invoice.customer_email,
-        "client_reference_id": invoice.number,
-        "metadata": {"invoice_id": str(invoice.pk), "invoice_number": invoice.number},
+        "customer_email": email,
+        "client_reference_id": reference,
+        "metadata": metadata,
         "expires_at": int(expires_at.timestamp()),
-        "success_url": success_url,
-        "cancel_url": cancel_url,
+        "success_url": urls[0],
+        "cancel_url": urls[1],
         "line_items": [
             {
                 "quantity": 1,
                 "price_data": {
-                    "currency": invoice.order.currency,
-                    "unit_amount": amount_pence,
-                    "product_data": {"name": f"Invoice {invoice.number}"},
+                    "currency": currency,
+                    "unit_amount": amount,
+                    "product_data": {"name": name},
                 },
             }
+            for amount, name in lines
         ],
     }
     return _call(

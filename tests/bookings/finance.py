@@ -10,7 +10,7 @@ from bookings.invoicing.issue import issue_invoice
 from bookings.models import BillingDetails
 from cms.groups import sync_groups
 from tests.factories import StaffUserFactory, TOTPAuthenticatorFactory
-from tests.factories.bookings import OrganisationFactory, book_for
+from tests.factories.bookings import OrganisationFactory, billing_for, book_for
 from tests.factories.courses import CohortFactory
 
 
@@ -21,16 +21,7 @@ def billed_order(*, organisation=None, cohort=None, people=1, po="PO-1001"):
     start = cohort.places.count()
     names = [(f"Attendee {start + i}", f"a{start + i}@riverside.nhs.uk") for i in range(people)]
     order = book_for(organisation, cohort, names)
-    BillingDetails.objects.create(
-        order=order,
-        organisation_name=organisation.name,
-        address_line_1="Riverside Hospital",
-        town="Riverton",
-        postcode="RV1 4QT",
-        ods_code=organisation.ods_code,
-        billing_email="accounts@riverside.nhs.uk",
-        po_number=po,
-    )
+    BillingDetails.objects.create(order=order, **billing_for(organisation, po_number=po))
     return order
 
 

@@ -15,7 +15,7 @@ from bookings.services import holds
 from bookings.services.confirm import confirm_order
 from cms.models.settings import default_site_settings
 from tests.factories import UserFactory
-from tests.factories.bookings import OrganisationFactory, book_for
+from tests.factories.bookings import OrganisationFactory, billing_for, book_for
 from tests.factories.courses import CohortFactory
 
 PEOPLE = [("Grace Hopper", "grace@riverside.nhs.uk"), ("Alan Turing", "alan@riverside.nhs.uk")]
@@ -45,18 +45,13 @@ def invoiced_order(
         order = _book_with_code(organisation, cohort, people, discount_code)
     else:
         order = book_for(organisation, cohort, people, buyer=buyer or UserFactory())
-    BillingDetails.objects.create(
-        order=order,
-        organisation_name=organisation.name,
-        address_line_1="Riverside Hospital",
+    details = billing_for(
+        organisation,
         address_line_2="Accounts Payable",
-        town="Riverton",
-        postcode="RV1 4QT",
-        ods_code="RXR",
-        billing_email="accounts@riverside.nhs.uk",
         po_number=po,
         vat_number="GB987654321",
     )
+    BillingDetails.objects.create(order=order, **details)
     invoice = issue_invoice(order_id=order.pk, today=today)
     return order, invoice
 

@@ -124,7 +124,7 @@ def test_the_morning_task_is_scheduled_and_runs(invoice):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("locked", [False, True])
 def test_two_runs_at_once_send_each_reminder_once(site, monkeypatch, locked):
     """Two workers chase at the same moment. Without the row lock both read "none sent" and

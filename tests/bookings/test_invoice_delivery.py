@@ -133,7 +133,7 @@ def test_a_failed_render_loses_nothing_and_is_retried(invoiced, monkeypatch):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("locked", [False, True])
 def test_two_deliveries_at_once_email_once(site, monkeypatch, locked):
     """The task delivered twice at the same moment (a requeue while the first still runs).

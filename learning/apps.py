@@ -15,3 +15,6 @@ class LearningConfig(AppConfig):
         grant("Trainers", *[f"learning.{a}_quiz" for a in ("view", "add", "change")])
         grant("Trainers", *[f"learning.{a}_quizadjustment" for a in ("view", "add", "change")])
         grant("Trainers", "learning.view_quizattempt", "learning.view_quizregrade")
+        # Trainers see the evaluation instruments and which wave asks what; staff change them,
+        # so that every cohort of a course is measured the same way.
+        grant("Trainers", "learning.view_instrument", "learning.view_courseevaluation")

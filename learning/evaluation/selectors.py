@@ -45,41 +45,43 @@ class DueWave:
         return Wave(self.wave).label
 
 
-def learner_places(user):
-    """The learner's confirmed places, each with its cohort's last session time and, per
-    wave, whether it is answered: one query however many places."""
+def with_waves(places):
+    """Annotate a Place queryset, in the same one query, with what My learning needs: the
+    cohort's last session time; per wave, whether the course asks it and whether the place
+    has answered it; and whether the learner has given their research choice."""
+    course = OuterRef("cohort__course_id")
     last_session = CohortSession.objects.filter(cohort=OuterRef("cohort")).order_by("-starts_at")
-    answered = {
-        f"answered_{wave}": Exists(
-            EvaluationResponse.objects.filter(place=OuterRef("pk"), wave=wave)
-        )
-        for wave in Wave.values
-    }
-    return (
-        Place.objects.filter(attendee=user, status=PlaceStatus.CONFIRMED)
-        .select_related("cohort__course")
-        .annotate(last_session_at=Subquery(last_session.values("starts_at")[:1]), **answered)
-        .order_by("cohort__start_date", "pk")
+    flags = {}
+    for wave in Wave.values:
+        asked = WaveInstrument.objects.filter(evaluation__course_id=course, wave=wave)
+        answered = EvaluationResponse.objects.filter(place=OuterRef("pk"), wave=wave)
+        flags[f"asked_{wave}"] = Exists(asked)
+        flags[f"answered_{wave}"] = Exists(answered)
+    return places.annotate(
+        last_session_at=Subquery(last_session.values("starts_at")[:1]),
+        has_research_choice=Exists(ResearchConsent.objects.filter(user=OuterRef("attendee"))),
+        **flags,
     )
+
+
+def due_on(place, today):
+    """The waves open today and not yet answered on a place annotated by `with_waves`."""
+    last_day = waves.local_date(place.last_session_at)
+    due = []
+    for wave in Wave.values:
+        if not getattr(place, f"asked_{wave}") or getattr(place, f"answered_{wave}"):
+            continue
+        window = waves.window(place.cohort, wave, last_day)
+        if window.status(today) == waves.Status.OPEN:
+            due.append(DueWave(place, wave, window))
+    return due
 
 
 def waves_due(user, today):
-    """Waves open now and not yet answered, on every place of the learner."""
-    places = list(learner_places(user))
-    if not places:
-        return []
-    asked = set(
-        WaveInstrument.objects.filter(
-            evaluation__course_id__in={p.cohort.course_id for p in places}
-        ).values_list("evaluation__course_id", "wave")
+    """Waves open now and not yet answered, on every confirmed place of the learner."""
+    places = with_waves(
+        Place.objects.filter(attendee=user, status=PlaceStatus.CONFIRMED)
+        .select_related("cohort__course")
+        .order_by("cohort__start_date", "pk")
     )
-    due = []
-    for place in places:
-        last_day = waves.local_date(place.last_session_at)
-        for wave in Wave.values:
-            if (place.cohort.course_id, wave) not in asked or getattr(place, f"answered_{wave}"):
-                continue
-            window = waves.window(place.cohort, wave, last_day)
-            if window.status(today) == waves.Status.OPEN:
-                due.append(DueWave(place, wave, window))
-    return due
+    return [due for place in places for due in due_on(place, today)]

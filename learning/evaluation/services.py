@@ -6,7 +6,6 @@ answer per wave, every item and value) and stores nothing when anything is wrong
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from bookings.models import Place, PlaceStatus
 from learning import exceptions
@@ -44,7 +43,9 @@ def submit_wave(*, user, place_id, wave, answers, now=None):
             raise EvaluationError(exceptions.WAVE_NOT_ASKED)
         if EvaluationResponse.objects.filter(place=place, wave=wave).exists():
             raise EvaluationError(exceptions.WAVE_ANSWERED)
-        check_wave_open(place, wave, timezone.localdate(now))
+        closed = waves.why_closed(place.cohort, wave, timezone.localdate(now))
+        if closed:
+            raise EvaluationError(closed)
         if not ResearchConsent.objects.filter(user=user).exists():
             raise EvaluationError(exceptions.CONSENT_FIRST)
         cleaned, scores = check_and_score(instruments, wave, answers)
@@ -75,17 +76,6 @@ def learners_place(user, place_id):
     if place is None:
         raise EvaluationError(exceptions.NOT_YOUR_PLACE)
     return place
-
-
-def check_wave_open(place, wave, today):
-    window = waves.window(place.cohort, wave, waves.last_session_day(place.cohort))
-    status = window.status(today)
-    if status == waves.Status.NOT_YET:
-        date = date_format(window.opens_on, "j F Y")
-        raise EvaluationError(exceptions.WAVE_NOT_OPEN.format(date=date))
-    if status == waves.Status.CLOSED:
-        date = date_format(window.closes_on, "j F Y")
-        raise EvaluationError(exceptions.WAVE_CLOSED.format(date=date))
 
 
 def check_and_score(instruments, wave, answers):

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from learning import exceptions
 from learning.evaluation.models import Wave
 
 LAST_DAY_GRACE = datetime.timedelta(days=14)
@@ -57,3 +59,14 @@ def last_session_day(cohort):
 
 def local_date(moment):
     return timezone.localtime(moment).date() if moment else None
+
+
+def why_closed(cohort, wave, today):
+    """Why the wave cannot be answered today, in the learner's words; "" when it can."""
+    found = window(cohort, wave, last_session_day(cohort))
+    status = found.status(today)
+    if status == Status.NOT_YET:
+        return exceptions.WAVE_NOT_OPEN.format(date=date_format(found.opens_on, "j F Y"))
+    if status == Status.CLOSED:
+        return exceptions.WAVE_CLOSED.format(date=date_format(found.closes_on, "j F Y"))
+    return ""

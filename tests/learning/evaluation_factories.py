@@ -77,10 +77,14 @@ def reaction(name="Reaction"):
 
 
 def course_evaluation(course):
-    """Before: confidence and knowledge (form A). Last day: the same, form B, and reaction."""
+    """Before: confidence and knowledge (form A). Last day: the same, form B, and reaction.
+    Instruments are shared between courses, as the admin allows."""
     evaluation = CourseEvaluation.objects.create(course=course)
-    asked = {"before": [confidence(), knowledge()]}
-    asked["last_day"] = [*asked["before"], reaction()]
+    found = {i.kind: i for i in Instrument.objects.all()}
+    asked = {
+        "before": [found.get("confidence") or confidence(), found.get("knowledge") or knowledge()]
+    }
+    asked["last_day"] = [*asked["before"], found.get("reaction") or reaction()]
     for wave, instruments in asked.items():
         for order, instrument in enumerate(instruments):
             WaveInstrument.objects.create(

@@ -4,6 +4,7 @@ confidence, the knowledge test's form B and reaction on the last day."""
 
 import factory
 
+from learning.evaluation import scoring
 from learning.evaluation.models import (
     CourseEvaluation,
     Instrument,
@@ -85,9 +86,25 @@ def course_evaluation(course):
         "before": [found.get("confidence") or confidence(), found.get("knowledge") or knowledge()]
     }
     asked["last_day"] = [*asked["before"], found.get("reaction") or reaction()]
-    for wave, instruments in asked.items():
-        for order, instrument in enumerate(instruments):
+    for wave, chosen in asked.items():
+        for order, instrument in enumerate(chosen):
             WaveInstrument.objects.create(
                 evaluation=evaluation, wave=wave, instrument=instrument, sort_order=order
             )
     return evaluation
+
+
+def instruments():
+    return {i.kind: i for i in Instrument.objects.prefetch_related("items")}
+
+
+def before_answers(confidence=(3, 4), knowledge=(1, 1)):
+    """Answers for the before wave: confidence points, and knowledge choice numbers."""
+    found = instruments()
+    conf, know = found["confidence"], found["knowledge"]
+    conf_items = scoring.items_for(conf, "before")
+    know_items = scoring.items_for(know, "before")
+    return {
+        conf.pk: {item.pk: value for item, value in zip(conf_items, confidence, strict=True)},
+        know.pk: {item.pk: value for item, value in zip(know_items, knowledge, strict=True)},
+    }

@@ -13,13 +13,13 @@ import pytest
 from django.utils import timezone
 
 from learning.evaluation import scoring, services, waves
-from learning.evaluation.models import EvaluationResponse, Instrument, ResearchConsent
+from learning.evaluation.models import EvaluationResponse, ResearchConsent
 from learning.evaluation.pseudonyms import pseudonym
 from learning.exceptions import EvaluationError
 from tests.factories import UserFactory
 from tests.factories.courses import CohortFactory, CohortSessionFactory
 from tests.factories.learning import place_on
-from tests.learning.evaluation_factories import course_evaluation
+from tests.learning.evaluation_factories import before_answers, course_evaluation, instruments
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.timedelta(days=1)
@@ -39,22 +39,6 @@ def place(user, upcoming):
 @pytest.fixture
 def consented(user):
     return services.record_consent(user=user, agreed=True)
-
-
-def instruments():
-    return {i.kind: i for i in Instrument.objects.prefetch_related("items")}
-
-
-def before_answers(confidence=(3, 4), knowledge=(1, 1)):
-    """Answers for the before wave: confidence points, and knowledge choice numbers."""
-    found = instruments()
-    conf, know = found["confidence"], found["knowledge"]
-    conf_items = scoring.items_for(conf, "before")
-    know_items = scoring.items_for(know, "before")
-    return {
-        conf.pk: {item.pk: value for item, value in zip(conf_items, confidence, strict=True)},
-        know.pk: {item.pk: value for item, value in zip(know_items, knowledge, strict=True)},
-    }
 
 
 # --- when each wave is due -------------------------------------------------------------

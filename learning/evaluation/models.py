@@ -68,6 +68,8 @@ class InstrumentForm(WagtailAdminModelForm):
 def item_problem(kind, item):
     lines = choice_lines(item.get("choices", ""))
     if kind != Kind.KNOWLEDGE:
+        if item.get("form"):
+            return "Only knowledge items come in forms A and B: leave it as every wave."
         return "Only knowledge items have choices." if lines else None
     if len(lines) < 2:
         return "Give at least two choices, one a line."
@@ -170,6 +172,41 @@ class InstrumentItem(Orderable):
         return choice_lines(self.choices)
 
 
+class CourseEvaluationForm(WagtailAdminModelForm):
+    """Each wave asks each instrument once, only where it makes sense, and only instruments
+    that have items to ask in that wave."""
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = set()
+        for form in self.formsets["wave_instruments"].forms:
+            data = form.cleaned_data if form.is_valid() else {}
+            if not data or data.get("DELETE") or not data.get("instrument"):
+                continue
+            wave, instrument = data["wave"], data["instrument"]
+            problem = wave_problem(wave, instrument, seen)
+            seen.add((wave, instrument.pk))
+            if problem:
+                form.add_error("instrument", problem)  # also drops it from cleaned_data
+                self.add_error(None, f"{instrument}: {problem}")
+        return cleaned
+
+
+def wave_problem(wave, instrument, seen):
+    from learning.evaluation.scoring import items_for  # scoring reads these models
+
+    if (wave, instrument.pk) in seen:
+        return "It is already in this wave."
+    if instrument.kind == Kind.RETROSPECTIVE and wave == Wave.BEFORE:
+        return "Looking back on the course can only be asked after it."
+    if instrument.kind == Kind.PRACTICE and wave != Wave.FOLLOW_UP:
+        return "Use in practice is asked at three months."
+    if not items_for(instrument, wave):
+        form = "form A" if wave == Wave.BEFORE else "form B"
+        return f"It has no items for this wave (knowledge tests ask {form} here)."
+    return None
+
+
 class CourseEvaluation(ClusterableModel):
     """Which instruments each wave of a course's cohorts asks."""
 
@@ -181,6 +218,7 @@ class CourseEvaluation(ClusterableModel):
         FieldPanel("course"),
         InlinePanel("wave_instruments", heading="Instruments in each wave", label="Instrument"),
     ]
+    base_form_class = CourseEvaluationForm
 
     def __str__(self):
         return f"Evaluation of {self.course}"

@@ -81,12 +81,13 @@ def scale_hint(instrument):
 def item_field(instrument, item):
     if instrument.is_knowledge:
         choices = [(str(n), text) for n, text in enumerate(item.choice_list, start=1)]
-        required = "Select an answer"
+        required = f"Select an answer to “{item.text}”"
     else:
         points = range(instrument.scale_min, instrument.scale_max + 1)
         choices = [(str(n), str(n)) for n in points]
         low, high = instrument.scale_min, instrument.scale_max
-        required = f"Choose a number between {low} and {high}"
+        # Each message names its question: a summary of identical lines helps nobody.
+        required = f"Choose a number between {low} and {high} for “{item.text}”"
     return forms.ChoiceField(
         label=item.text,
         choices=choices,

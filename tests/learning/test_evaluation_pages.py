@@ -182,7 +182,8 @@ def test_a_missing_item_links_from_the_summary_to_its_first_radio(amara, place):
     name = fields()["confidence"][1]
     answers = {k: v for k, v in good_answers().items() if k != name}
     page = amara.post(wave_url(place), answers).content.decode()
-    assert f'<a href="#id_{name}_0">Choose a number between 0 and 10</a>' in page
+    wanted = "Choose a number between 0 and 10 for “Screening for depression with the PHQ-9”"
+    assert f'<a href="#id_{name}_0">{wanted}</a>' in page
     assert f'id="id_{name}_0"' in page
 
 

@@ -7,11 +7,21 @@ class LearningConfig(AppConfig):
 
     def ready(self):
         from cms.groups import grant
-        from cms.signals import personal_data_requested
+        from cms.signals import account_erasing, personal_data_requested
         from learning import privacy
+        from learning.evaluation import privacy as evaluation_privacy
 
         personal_data_requested.connect(privacy.export_learning, dispatch_uid="learning-export")
+        personal_data_requested.connect(
+            evaluation_privacy.export_evaluation, dispatch_uid="evaluation-export"
+        )
+        account_erasing.connect(
+            evaluation_privacy.erase_evaluation, dispatch_uid="evaluation-erase"
+        )
         # Trainers write the quizzes, agree adjustments, and see attempts and regrades.
         grant("Trainers", *[f"learning.{a}_quiz" for a in ("view", "add", "change")])
         grant("Trainers", *[f"learning.{a}_quizadjustment" for a in ("view", "add", "change")])
         grant("Trainers", "learning.view_quizattempt", "learning.view_quizregrade")
+        # Trainers see the evaluation instruments and which wave asks what; staff change them,
+        # so that every cohort of a course is measured the same way.
+        grant("Trainers", "learning.view_instrument", "learning.view_courseevaluation")

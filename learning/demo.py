@@ -3,7 +3,8 @@ resource file in the private collection, a quiz in every module (learning.demo_q
 and learners at every stage on the running cohorts, made through the quiz services: the
 demo learner has passed two quizzes, failed one and is half way through another; on the
 5-day course Ravi has not started, Grace is half way, Owen failed and Leah has passed every
-quiz open to her. Idempotent."""
+quiz open to her. Then the evaluation instruments and answers (learning.evaluation.demo).
+Idempotent."""
 
 from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
@@ -17,6 +18,7 @@ from cms.models import User
 from courses.models import Cohort, CoursePage
 from learning import demo_content as content
 from learning.demo_quizzes import QUIZZES
+from learning.evaluation import demo as evaluation_demo
 from learning.exceptions import QuizError
 from learning.models import Choice, ModulePage, ModuleProgress, Question, Quiz, QuizAttempt
 from learning.quizzes import services as quiz_services
@@ -48,6 +50,7 @@ def seed(scale=1):
         f"quizzes placed in {placed} modules, {attempts} new quiz attempts.",
         "  Learners at each quiz stage (demo password): "
         + ", ".join(email for email, *_ in LEARNERS),
+        *evaluation_demo.seed(scale),  # after the learners: it answers on their places
     ]
 
 

@@ -33,3 +33,21 @@ TIME_UP = (
 NOT_IN_ATTEMPT = "One of the answers was for a question that is not in this attempt."
 NOT_A_CHOICE = "One of the answers is not one of the choices for its question."
 ONE_ANSWER_ONLY = "Choose only one answer for this question."
+
+
+class EvaluationError(LearningError):
+    """An evaluation answer refused; nothing is stored."""
+
+
+NOT_YOUR_PLACE = "Only the learner with a confirmed place on this cohort answers its evaluation."
+WAVE_NOT_ASKED = "This course does not ask for answers at that point."
+WAVE_NOT_OPEN = "These questions open on {date}. Please come back then."
+WAVE_CLOSED = "The time to answer these questions ended on {date}."
+WAVE_ANSWERED = (
+    "You have already answered these questions, so this second set of answers was not saved. "
+    "Your first answers are kept."
+)
+CONSENT_FIRST = "Please tell us whether your answers may be used for research before you start."
+NOT_IN_WAVE = "One of the answers was for a question that is not asked here."
+OUT_OF_RANGE = "One of the answers is not one of the options for its question."
+UNANSWERED = "Answer every question that is not marked optional."

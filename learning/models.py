@@ -112,7 +112,16 @@ class ReflectionNote(models.Model):
         return f"Note by {self.user} on {self.module}"
 
 
-# The quiz models live in their own module; importing them here registers them with the app.
+# The quiz and evaluation models live in their own subpackages; importing them here registers
+# them with the app.
+from learning.evaluation.models import (  # noqa: E402, F401
+    CourseEvaluation,
+    EvaluationResponse,
+    Instrument,
+    InstrumentItem,
+    ResearchConsent,
+    WaveInstrument,
+)
 from learning.quizzes.models import (  # noqa: E402, F401
     Choice,
     Question,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from bookings.models import Place, PlaceStatus
 from courses.access import cohorts_with_joining_details
 from courses.models import CohortSession
+from learning.evaluation.selectors import due_on, with_waves
 from learning.models import ModulePage, ModuleProgress, Quiz, QuizAdjustment
 from learning.quizzes.selectors import module_quiz_refs, quiz_states
 
@@ -40,6 +41,8 @@ class CohortLearning:
     next_session: CohortSession | None = None
     show_joining: bool = False
     modules: list = field(default_factory=list)
+    evaluation_due: list = field(default_factory=list)  # DueWave of each wave open now
+    has_research_choice: bool = False
 
     @property
     def required_count(self):
@@ -58,13 +61,16 @@ def learning_dashboard(user, today=None, now=None):
     """Each cohort the learner holds a confirmed place on, with its modules' release state,
     progress and next live session, in a fixed number of queries."""
     today, now = today or timezone.localdate(), now or timezone.now()
-    places = (
+    places = with_waves(  # the evaluation waves due come in the same query
         Place.objects.filter(attendee=user, status=PlaceStatus.CONFIRMED)
         .select_related("cohort__course")
         .prefetch_related("cohort__trainers")
         .order_by("cohort__start_date", "pk")
     )
-    cohorts = list({p.cohort_id: p.cohort for p in places}.values())
+    place_of = {}
+    for place in places:
+        place_of.setdefault(place.cohort_id, place)
+    cohorts = [place.cohort for place in place_of.values()]
     if not cohorts:
         return []
     courses = {c.course.pk: c.course for c in cohorts}
@@ -90,7 +96,11 @@ def learning_dashboard(user, today=None, now=None):
     result = []
     for cohort in cohorts:
         item = CohortLearning(
-            cohort, next_session.get(cohort.pk), show_joining=cohort.pk in joining
+            cohort,
+            next_session.get(cohort.pk),
+            show_joining=cohort.pk in joining,
+            evaluation_due=due_on(place_of[cohort.pk], today),
+            has_research_choice=place_of[cohort.pk].has_research_choice,
         )
         for module in modules:
             if module.path.startswith(cohort.course.path):

@@ -1,11 +1,23 @@
 from django.urls import path
 
 from learning import views
+from learning.evaluation import views as evaluation_views
 from learning.quizzes import views as quiz_views
 
 app_name = "learning"
 urlpatterns = [
     path("account/learning/", views.dashboard, name="dashboard"),
+    path("account/research-consent/", evaluation_views.consent, name="research_consent"),
+    path(
+        "account/learning/evaluation/<int:place_id>/<slug:wave>/",
+        evaluation_views.wave_page,
+        name="evaluation_wave",
+    ),
+    path(
+        "account/learning/evaluation/<int:place_id>/<slug:wave>/thanks/",
+        evaluation_views.thanks,
+        name="evaluation_thanks",
+    ),
     path("learning/modules/<int:module_id>/done/", views.mark_done, name="mark_done"),
     path(
         "learning/modules/<int:module_id>/reflection/",

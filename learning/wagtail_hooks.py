@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from learning.evaluation.admin import VIEWSETS as EVALUATION_VIEWSETS
 from learning.quizzes.admin import LearningGroup, ReadOnlyPolicy
 from learning.quizzes.models import QuizAttempt, QuizRegrade
 from learning.resources import is_private
@@ -18,4 +19,12 @@ def keep_resources_private(document, request):
 
 for model in (QuizAttempt, QuizRegrade):
     register_permission_policy(model, ReadOnlyPolicy(model))
-register_snippet(LearningGroup)
+
+
+class LearningMenu(LearningGroup):
+    """One "Learning" menu for the app: the quiz screens, then evaluation's."""
+
+    items = (*LearningGroup.items, *EVALUATION_VIEWSETS)
+
+
+register_snippet(LearningMenu)

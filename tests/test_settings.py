@@ -17,6 +17,7 @@ PRODUCTION_ENV = {
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "courses.example.org",
     "SITE_URL": "https://courses.example.org",
+    "EVALUATION_PSEUDONYM_KEY": secrets.token_urlsafe(64),
 }
 
 
@@ -40,7 +41,9 @@ def manage(*args, **env):
     )
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "EVALUATION_PSEUDONYM_KEY"]
+)
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = manage("check", **env)

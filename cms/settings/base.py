@@ -34,6 +34,9 @@ def require_env(name, why):
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY", "demo-only-insecure-key-do-not-use-in-production")
+# Keys the pseudonyms that link one learner's evaluation answers across waves. Never the same
+# as SECRET_KEY (rotating that must not re-key research data), and never changed once in use.
+EVALUATION_PSEUDONYM_KEY = env("EVALUATION_PSEUDONYM_KEY", "demo-only-evaluation-pseudonym-key")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL

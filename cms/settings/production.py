@@ -5,6 +5,10 @@ from .base import env, env_bool, env_list, require_env
 
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = require_env("SECRET_KEY", "a long random string that signs sessions and tokens.")
+EVALUATION_PSEUDONYM_KEY = require_env(
+    "EVALUATION_PSEUDONYM_KEY",
+    "a long random string, kept for good, that keys the research pseudonyms of evaluation answers.",
+)
 require_env("ALLOWED_HOSTS", "the site's host names, comma-separated.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 SITE_URL = require_env("SITE_URL", "the public https:// address of the site.").rstrip("/")

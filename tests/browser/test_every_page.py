@@ -32,6 +32,7 @@ SIGNED_IN = [
     "/account/",
     "/account/delete/",
     "/account/bookings/",
+    "/account/research-consent/",
     "/accounts/email/",
     "/accounts/password/change/",
     "/accounts/2fa/",

@@ -60,3 +60,34 @@ def test_quiz_attempts_and_adjustments_in_the_export_and_erased_with_the_account
     erase_account(user=learner)
     assert not QuizAttempt.objects.exists() and not QuizAdjustment.objects.exists()
     assert "amara" not in json.dumps(QuizRegrade.objects.get().changes)
+
+
+def test_evaluation_answers_and_consent_in_the_export_and_erased_with_the_account(
+    client, user, other_user, course
+):
+    import datetime
+
+    from django.utils import timezone
+
+    from learning.evaluation import services
+    from learning.evaluation.models import EvaluationResponse, ResearchConsent
+    from tests.factories.courses import CohortFactory
+    from tests.factories.learning import place_on
+    from tests.learning.evaluation_factories import before_answers, course_evaluation
+
+    course_evaluation(course)
+    cohort = CohortFactory(course=course, start_date=timezone.localdate() + datetime.timedelta(9))
+    for person in (user, other_user):
+        place = place_on(cohort, person)
+        services.record_consent(user=person, agreed=True)
+        services.submit_wave(
+            user=person, place_id=place.pk, wave="before", answers=before_answers()
+        )
+    client.force_login(user)
+    data = json.loads(client.get(reverse("account_data_export")).content)
+    assert data["research_consent"]["agreed"] is True
+    assert [a["wave"] for a in data["evaluation_answers"]] == ["Before the course"]
+
+    erase_account(user=user)
+    assert EvaluationResponse.objects.count() == 1 and ResearchConsent.objects.count() == 1
+    assert EvaluationResponse.objects.for_research().count() == 1  # the other learner's

@@ -15,3 +15,5 @@ class LearningConfig(AppConfig):
         grant("Trainers", *[f"learning.{a}_quiz" for a in ("view", "add", "change")])
         grant("Trainers", *[f"learning.{a}_quizadjustment" for a in ("view", "add", "change")])
         grant("Trainers", "learning.view_quizattempt", "learning.view_quizregrade")
+        # Trainers keep the registers of the cohorts they teach.
+        grant("Trainers", *[f"learning.{a}_attendancerecord" for a in ("view", "add", "change")])

@@ -33,3 +33,6 @@ TIME_UP = (
 NOT_IN_ATTEMPT = "One of the answers was for a question that is not in this attempt."
 NOT_A_CHOICE = "One of the answers is not one of the choices for its question."
 ONE_ANSWER_ONLY = "Choose only one answer for this question."
+
+
+NOT_ON_REGISTER = "Someone on this register no longer has a confirmed place on the cohort."

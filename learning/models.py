@@ -113,6 +113,7 @@ class ReflectionNote(models.Model):
 
 
 # The quiz models live in their own module; importing them here registers them with the app.
+from learning.attendance.models import AttendanceRecord, AttendanceStatus  # noqa: E402, F401
 from learning.quizzes.models import (  # noqa: E402, F401
     Choice,
     Question,

@@ -1,5 +1,7 @@
 """Completion rules per course, certificates and what each version stated at issue."""
 
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -140,6 +142,10 @@ class CertificateVersion(models.Model):
 
     def __str__(self):
         return f"{self.certificate}, version {self.number}"
+
+    @property
+    def attended_days(self):
+        return [datetime.date.fromisoformat(day) for day in self.days_attended]
 
     @property
     def total_hours(self):

@@ -1,0 +1,81 @@
+"""Issuing a certificate: once per place and kind, whatever retries or double clicks do."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from bookings.models import Place, PlaceStatus
+from certificates import exceptions
+from certificates.models import Certificate, CertificateKind, CertificateVersion
+from certificates.rules import progress, rule_summary
+from certificates.signals import certificate_issued
+from cms.models.settings import default_site_settings
+
+
+def issue_certificate(place_id, *, actor=None, override_reason="", now=None):
+    """The place's certificate, issued now if it has none: completion when the rule is met,
+    attendance when the cohort is over and they came; completion whatever the rule when staff
+    give an override reason (kept on the certificate). Returns the existing certificate of
+    that kind (valid, suspended or revoked) rather than issuing a second."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        # The place's row is the lock: two issues at once wait here, and the second finds
+        # the first's certificate.
+        place = Place.objects.select_for_update().select_related("cohort__course").get(pk=place_id)
+        if place.status != PlaceStatus.CONFIRMED:
+            raise exceptions.CertificateError(exceptions.NOT_CONFIRMED)
+        result = progress(place, now=now)
+        kind = CertificateKind.COMPLETION if override_reason else result.award
+        if kind is None:
+            raise exceptions.CertificateError(exceptions.NOT_ELIGIBLE)
+        existing = place.certificates.filter(kind=kind).order_by("pk").first()
+        if existing:
+            return existing
+        certificate = Certificate.objects.create(
+            place=place, kind=kind, issued_at=now, issued_by=actor, override_reason=override_reason
+        )
+        version = freeze(certificate, place, result, now)
+        transaction.on_commit(lambda: after_issue(certificate, version))
+    return certificate
+
+
+def after_issue(certificate, version):
+    from certificates.tasks import render_certificate_pdf
+
+    render_certificate_pdf.delay(version.pk)
+    certificate_issued.send(sender=Certificate, certificate=certificate)
+
+
+def freeze(certificate, place, result, now):
+    """Version 1: everything the certificate states, copied now so that later edits to the
+    course, the learner's profile or the settings never change what was issued."""
+    course, cohort, attendee = place.cohort.course, place.cohort, place.attendee
+    site = default_site_settings()
+    return CertificateVersion.objects.create(
+        certificate=certificate,
+        number=1,
+        issued_at=now,
+        learner_name=attendee.display_name if attendee else place.attendee_name,
+        registration_body=attendee.registration_body if attendee else "",
+        registration_number=attendee.registration_number if attendee else "",
+        course_title=course.title,
+        delivery=cohort.get_delivery_display(),
+        start_date=cohort.start_date,
+        end_date=cohort.end_date,
+        days_attended=[day.isoformat() for day in result.days_attended],
+        participatory_hours=result.participatory_hours,
+        self_directed_hours=result.self_directed_hours,
+        outcomes=[block.value for block in course.outcomes if block.block_type == "outcome"],
+        award=certificate.get_kind_display(),
+        rule_summary=rule_summary(result.rule, result.quizzes_required),
+        provider_name=site.provider_name,
+        signatory_name=site.certificate_signatory_name,
+        signatory_title=site.certificate_signatory_title,
+    )
+
+
+def issue_if_due(place_id):
+    """Issue the place's certificate if its progress earns one now; otherwise nothing."""
+    place = Place.objects.select_related("cohort__course").get(pk=place_id)
+    if place.status != PlaceStatus.CONFIRMED or progress(place).award is None:
+        return None
+    return issue_certificate(place_id)

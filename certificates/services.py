@@ -18,9 +18,7 @@ def issue_certificate(place_id, *, actor=None, override_reason="", now=None):
     that kind (valid, suspended or revoked) rather than issuing a second."""
     now = now or timezone.now()
     with transaction.atomic():
-        # The place's row is the lock: two issues at once wait here, and the second finds
-        # the first's certificate.
-        place = Place.objects.select_for_update().select_related("cohort__course").get(pk=place_id)
+        place = locked_place(place_id)
         if place.status != PlaceStatus.CONFIRMED:
             raise exceptions.CertificateError(exceptions.NOT_CONFIRMED)
         result = progress(place, now=now)
@@ -36,6 +34,12 @@ def issue_certificate(place_id, *, actor=None, override_reason="", now=None):
         version = freeze(certificate, place, result, now)
         transaction.on_commit(lambda: after_issue(certificate, version))
     return certificate
+
+
+def locked_place(place_id):
+    """The place's row is the lock: two issues at once wait here, and the second finds the
+    first's certificate (the unique constraint is the guard behind it)."""
+    return Place.objects.select_for_update().select_related("cohort__course").get(pk=place_id)
 
 
 def after_issue(certificate, version):

@@ -96,7 +96,7 @@ class Progress:
                 f"({self.sessions_attended} of {self.sessions_total} attended)"
             )
         missing += [f"attend the mandatory session {title}" for title in self.mandatory_missed]
-        missing += [f"pass the {quiz_name(quiz)} quiz" for quiz in self.quizzes_missing]
+        missing += [f"pass {the(quiz_name(quiz))} quiz" for quiz in self.quizzes_missing]
         return missing
 
     @property
@@ -124,6 +124,11 @@ def quiz_name(quiz):
     """ "Risk and suicide: check your understanding" → "Risk and suicide"."""
     name = quiz.title.split(":")[0].strip()
     return name[:-5] if name.lower().endswith(" quiz") else name
+
+
+def the(name):
+    """ "the Risk" but not "the The mental and physical health interface"."""
+    return name if name.lower().startswith("the ") else f"the {name}"
 
 
 def rule_summary(rule, quizzes):

@@ -5,7 +5,12 @@ from django.utils import timezone
 
 from bookings.models import Place, PlaceStatus
 from certificates import exceptions
-from certificates.models import Certificate, CertificateKind, CertificateVersion
+from certificates.models import (
+    Certificate,
+    CertificateKind,
+    CertificateStatus,
+    CertificateVersion,
+)
 from certificates.rules import progress, rule_summary
 from certificates.signals import certificate_issued
 from cms.models.settings import default_site_settings
@@ -25,7 +30,9 @@ def issue_certificate(place_id, *, actor=None, override_reason="", now=None):
         kind = CertificateKind.COMPLETION if override_reason else result.award
         if kind is None:
             raise exceptions.CertificateError(exceptions.NOT_ELIGIBLE)
-        existing = place.certificates.filter(kind=kind).order_by("pk").first()
+        # A completion certificate stands in for an attendance one: never both.
+        kinds = [kind, CertificateKind.COMPLETION]
+        existing = place.certificates.filter(kind__in=kinds).order_by("kind", "pk").first()
         if existing:
             return existing
         certificate = Certificate.objects.create(
@@ -78,8 +85,24 @@ def freeze(certificate, place, result, now):
 
 
 def issue_if_due(place_id):
-    """Issue the place's certificate if its progress earns one now; otherwise nothing."""
+    """Issue the place's certificate of completion if it has met the rule; otherwise nothing.
+    Only completion is automatic: an attendance certificate waits for staff (the bulk issue
+    after the course), since a learner may still pass a quiz after the last day."""
     place = Place.objects.select_related("cohort__course").get(pk=place_id)
-    if place.status != PlaceStatus.CONFIRMED or progress(place).award is None:
+    if place.status != PlaceStatus.CONFIRMED:
+        return None
+    if progress(place).award != CertificateKind.COMPLETION:
         return None
     return issue_certificate(place_id)
+
+
+def revoke_certificate(certificate_id, *, actor=None, now=None):
+    """Revoke: the verify page keeps working and says revoked, with the date. (Reasons,
+    suspension and the staff screen for them are still to come.)"""
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+        if certificate.status != CertificateStatus.REVOKED:
+            certificate.status = CertificateStatus.REVOKED
+            certificate.status_changed_at = now or timezone.now()
+            certificate.save(update_fields=["status", "status_changed_at"])
+    return certificate

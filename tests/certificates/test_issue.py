@@ -82,3 +82,23 @@ def test_passing_the_last_quiz_issues_the_certificate_and_its_pdf(
     assert certificate.kind == "completion"
     version = certificate.current
     assert version.pdf and version.pdf.storage.exists(version.pdf.name)
+
+
+def test_only_completion_is_issued_automatically(place, sessions, modules):
+    from certificates.services import issue_if_due
+
+    attend(place, sessions[:3])  # the cohort is over: an attendance certificate is earned
+    assert issue_if_due(place.pk) is None
+    assert issue_certificate(place.pk).kind == "attendance"
+
+
+def test_completion_stands_in_for_attendance(completed):
+    first = issue_certificate(completed.pk)
+    assert issue_certificate(completed.pk, override_reason="") == first
+
+
+def test_a_revoked_certificate_records_when(completed):
+    from certificates.services import revoke_certificate
+
+    certificate = revoke_certificate(issue_certificate(completed.pk).pk)
+    assert certificate.status == "revoked" and certificate.status_changed_at

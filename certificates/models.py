@@ -123,10 +123,10 @@ class CertificateVersion(models.Model):
     delivery = models.CharField(max_length=40)
     start_date = models.DateField()
     end_date = models.DateField()
-    days_attended = models.JSONField(default=list)  # ["2026-10-05", …] in order
+    days_attended = models.JSONField(default=list, blank=True)  # ["2026-10-05", …] in order
     participatory_hours = models.DecimalField(max_digits=5, decimal_places=1)
     self_directed_hours = models.DecimalField(max_digits=5, decimal_places=1)
-    outcomes = models.JSONField(default=list)
+    outcomes = models.JSONField(default=list, blank=True)
     award = models.CharField(max_length=100)
     rule_summary = models.TextField()
     provider_name = models.CharField(max_length=200)

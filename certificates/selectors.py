@@ -33,8 +33,7 @@ def dashboard_statuses(user):
     )
     results = progress_many(places)
     certificates = {}
-    for certificate in Certificate.objects.filter(place__in=places).exclude(
-        status=CertificateStatus.REVOKED
-    ):
+    # Revoked ones too: the learner is told, rather than promised a certificate "being issued".
+    for certificate in Certificate.objects.filter(place__in=places):
         certificates.setdefault(certificate.place_id, []).append(certificate)
     return {p.cohort_id: (results[p.pk], certificates.get(p.pk, [])) for p in places}

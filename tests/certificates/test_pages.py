@@ -96,3 +96,14 @@ def test_my_learning_links_the_certificate(client, user, certificate):
     page = client.get("/account/learning/").content.decode()
     assert certificate.display_code in page
     assert download_url(certificate) in page
+
+
+def test_my_learning_says_a_certificate_was_revoked(client, user, certificate):
+    from certificates.services import revoke_certificate
+
+    revoke_certificate(certificate.pk)
+    client.force_login(user)
+    page = client.get("/account/learning/").content.decode()
+    assert "Revoked" in page and "being issued" not in page
+    assert download_url(certificate) not in page
+    assert client.get(download_url(certificate)).status_code == 404

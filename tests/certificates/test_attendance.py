@@ -74,3 +74,26 @@ def test_staff_record_a_register_in_the_admin(client, place, sessions):
 def test_a_learner_cannot_reach_the_register(client, user, place, sessions):
     client.force_login(user)
     assert client.get(f"/admin/attendance/{sessions[0].pk}/").status_code in (302, 403)
+
+
+def test_a_trainer_keeps_the_registers_of_their_own_cohorts_only(client, place, sessions, course):
+    from django.contrib.auth.models import Group, Permission
+
+    from tests.factories.courses import CohortFactory, TrainerFactory
+
+    trainer = StaffUserFactory(email="trainer-r@example.com", is_superuser=False)
+    TOTPAuthenticatorFactory(user=trainer)
+    group, _ = Group.objects.get_or_create(name="Trainers")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="add_attendancerecord"),
+    )
+    trainer.groups.add(group)
+    place.cohort.trainers.add(TrainerFactory(user=trainer))
+    theirs = CohortFactory(course=course, start_date=sessions[0].starts_at.date())
+    client.force_login(trainer)
+    page = client.get("/admin/attendance/").content.decode()
+    assert f"/admin/attendance/{sessions[0].pk}/" in page
+    assert f"/admin/attendance/{theirs.sessions.first().pk}/" not in page
+    assert client.get(f"/admin/attendance/{sessions[0].pk}/").status_code == 200
+    assert client.get(f"/admin/attendance/{theirs.sessions.first().pk}/").status_code == 404

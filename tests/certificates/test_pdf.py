@@ -55,3 +55,17 @@ def test_the_pdf_is_stored_privately_once(version):
     first = ensure_pdf(version)
     assert first.storage is not None and "private" in str(first.storage.location)
     assert ensure_pdf(version).name == first.name
+
+
+def test_a_long_certificate_still_fits_one_page_with_its_code(version):
+    """The demo course has eight outcomes and seven quizzes: the code must not fall off."""
+    version.outcomes = [
+        "Screen for depression and anxiety with the PHQ-9 and GAD-7, and talk through the "
+        "results with the patient"
+    ] * 8
+    version.rule_summary = "To complete the course: " + "pass the Risk and suicide quiz; " * 12
+    reader = PdfReader(io.BytesIO(render_pdf(version)))
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert len(reader.pages) == 1
+    assert grouped(version.certificate.code) in text
+    assert "Dr Sarah Okonjo" in text

@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from weasyprint import HTML
 
 from certificates.codes import grouped
@@ -69,3 +70,19 @@ def ensure_pdf(version):
             CertificateVersion.objects.filter(pk=locked.pk).update(pdf=locked.pdf.name)
     version.pdf = locked.pdf
     return version.pdf
+
+
+def deliver(version_id):
+    """Render and store the PDF if need be, then email it to the learner once: the version
+    row is locked while sending, and `emailed_at` says it went (a retried task sends none)."""
+    from certificates.emails import send_certificate
+
+    version = CertificateVersion.objects.select_related("certificate__place__attendee").get(
+        pk=version_id
+    )
+    ensure_pdf(version)
+    with transaction.atomic():
+        locked = CertificateVersion.objects.select_for_update().get(pk=version_id)
+        if locked.emailed_at is None:
+            send_certificate(version)
+            CertificateVersion.objects.filter(pk=version_id).update(emailed_at=timezone.now())

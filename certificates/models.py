@@ -133,6 +133,7 @@ class CertificateVersion(models.Model):
     signatory_name = models.CharField(max_length=200, blank=True)
     signatory_title = models.CharField(max_length=200, blank=True)
     pdf = models.FileField(storage=private_storage, upload_to="certificates/%Y/", blank=True)
+    emailed_at = models.DateTimeField(null=True, blank=True)  # sent to the learner, once
 
     class Meta:
         ordering = ["certificate", "number"]

@@ -50,9 +50,9 @@ def locked_place(place_id):
 
 
 def after_issue(certificate, version):
-    from certificates.tasks import render_certificate_pdf
+    from certificates.tasks import deliver_certificate
 
-    render_certificate_pdf.delay(version.pk)
+    deliver_certificate.delay(version.pk)
     certificate_issued.send(sender=Certificate, certificate=certificate)
 
 

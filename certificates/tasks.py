@@ -14,10 +14,10 @@ def issue_if_due(place_id):
 
 
 @app.task(base=RetryingTask)
-def render_certificate_pdf(version_id):
-    """Render and store the version's PDF unless it is stored already; a failed render is
-    retried, and the certificate itself is never lost (it was committed before)."""
-    from certificates.documents import ensure_pdf
-    from certificates.models import CertificateVersion
+def deliver_certificate(version_id):
+    """Render and store the version's PDF unless it is stored already, then email it to the
+    learner unless it went already; a failure is retried, and the certificate itself is
+    never lost (it was committed before)."""
+    from certificates.documents import deliver
 
-    ensure_pdf(CertificateVersion.objects.select_related("certificate").get(pk=version_id))
+    deliver(version_id)

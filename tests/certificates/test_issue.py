@@ -102,3 +102,22 @@ def test_a_revoked_certificate_records_when(completed):
 
     certificate = revoke_certificate(issue_certificate(completed.pk).pk)
     assert certificate.status == "revoked" and certificate.status_changed_at
+
+
+def test_the_learner_is_emailed_the_pdf_once(
+    completed, mailoutbox, django_capture_on_commit_callbacks
+):
+    from certificates.tasks import deliver_certificate
+
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = issue_certificate(completed.pk)
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["amara@example.com"]
+    assert certificate.display_code in message.body
+    assert f"/certificates/verify/{certificate.code}/" in message.body
+    ((name, content, mimetype),) = message.attachments
+    assert mimetype == "application/pdf" and content.startswith(b"%PDF")
+    deliver_certificate.delay(certificate.current.pk)  # retried: no second email
+    assert len(mailoutbox) == 1
+    assert certificate.current.emailed_at is not None

@@ -1,6 +1,22 @@
+"""Connects certificates to learning's signals and grants the staff groups their permissions."""
+
 from django.apps import AppConfig
 
 
 class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "certificates"
+
+    def ready(self):
+        from certificates import receivers
+        from cms.groups import grant
+        from learning import signals
+
+        # Learning completed, a quiz passed, a register kept: a certificate may be due.
+        signals.module_completed.connect(receivers.module_completed, dispatch_uid="certs-module")
+        signals.quiz_passed.connect(receivers.quiz_passed, dispatch_uid="certs-quiz")
+        signals.attendance_recorded.connect(
+            receivers.attendance_recorded, dispatch_uid="certs-attendance"
+        )
+        # Trainers see the rules and the certificates; changing a rule is for cohort managers.
+        grant("Trainers", "certificates.view_completionrule", "certificates.view_certificate")

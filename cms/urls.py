@@ -41,5 +41,6 @@ urlpatterns += [
     path("courses/", include("courses.urls")),
     path("", include("bookings.urls")),
     path("", include("learning.urls")),
+    path("certificates/", include("certificates.urls")),
     path("", include(wagtail_urls)),
 ]

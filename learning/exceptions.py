@@ -51,3 +51,4 @@ CONSENT_FIRST = "Please tell us whether your answers may be used for research be
 NOT_IN_WAVE = "One of the answers was for a question that is not asked here."
 OUT_OF_RANGE = "One of the answers is not one of the options for its question."
 UNANSWERED = "Answer every question that is not marked optional."
+NOT_ON_REGISTER = "Someone on this register no longer has a confirmed place on the cohort."

@@ -112,8 +112,9 @@ class ReflectionNote(models.Model):
         return f"Note by {self.user} on {self.module}"
 
 
-# The quiz and evaluation models live in their own subpackages; importing them here registers
-# them with the app.
+# The quiz, evaluation and attendance models live in their own subpackages; importing them
+# here registers them with the app.
+from learning.attendance.models import AttendanceRecord, AttendanceStatus  # noqa: E402, F401
 from learning.evaluation.models import (  # noqa: E402, F401
     CourseEvaluation,
     EvaluationResponse,

@@ -7,6 +7,7 @@ from django.utils import timezone
 from learning import exceptions
 from learning.access import module_access
 from learning.models import ModuleProgress, ReflectionNote
+from learning.signals import module_completed
 
 
 def mark_done(*, user, module, now=None):
@@ -17,13 +18,27 @@ def mark_done(*, user, module, now=None):
     if not access.is_learner:
         raise exceptions.LearningError(exceptions.NOT_A_LEARNER)
     with transaction.atomic():
-        progress, _ = ModuleProgress.objects.get_or_create(
+        progress, created = ModuleProgress.objects.get_or_create(
             user=user,
             module=module,
             cohort=access.cohort,
             defaults={"done_at": now or timezone.now()},
         )
+        if created:
+            announce_completed(progress)
     return progress
+
+
+def announce_completed(progress):
+    """Send `module_completed` once the transaction that recorded `progress` commits."""
+    transaction.on_commit(
+        lambda: module_completed.send(
+            sender=ModuleProgress,
+            user=progress.user,
+            module=progress.module,
+            cohort=progress.cohort,
+        )
+    )
 
 
 def save_reflection(*, user, module, text):

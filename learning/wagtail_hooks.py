@@ -1,8 +1,11 @@
 from django.http import HttpResponseForbidden
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from learning.attendance import views as attendance_views
 from learning.evaluation.admin import VIEWSETS as EVALUATION_VIEWSETS
 from learning.quizzes.admin import LearningGroup, ReadOnlyPolicy
 from learning.quizzes.models import QuizAttempt, QuizRegrade
@@ -28,3 +31,27 @@ class LearningMenu(LearningGroup):
 
 
 register_snippet(LearningMenu)
+
+
+@hooks.register("register_admin_urls")
+def attendance_urls():
+    return [
+        path("attendance/", attendance_views.session_list, name="learning_attendance"),
+        path(
+            "attendance/<int:session_id>/",
+            attendance_views.register,
+            name="learning_attendance_register",
+        ),
+    ]
+
+
+class AttendanceMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(attendance_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def attendance_menu_item():
+    return AttendanceMenuItem(
+        "Attendance", reverse("learning_attendance"), icon_name="group", order=310
+    )

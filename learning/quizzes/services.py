@@ -15,6 +15,8 @@ from learning.models import ModuleProgress
 from learning.quizzes import grading
 from learning.quizzes.models import Question, Quiz, QuizAttempt, QuizRegrade
 from learning.quizzes.selectors import adjustment_for, attempts_allowed, module_quiz_refs
+from learning.services import announce_completed
+from learning.signals import quiz_passed
 
 # Answers sent this long after the deadline still count: a page posted as time runs out
 # spends a moment on the network.
@@ -178,7 +180,14 @@ def finish(attempt, when):
     attempt.marks, attempt.total, attempt.passed = result.marks, result.total, result.passed
     attempt.submitted_at = when
     attempt.save(update_fields=["snapshot", "answers", "marks", "total", "passed", "submitted_at"])
+    announce_if_passed(attempt)
     complete_module_if_passed(attempt.user, attempt.module, attempt.cohort, when)
+
+
+def announce_if_passed(attempt):
+    """Send `quiz_passed` after the commit: a certificate may now be due."""
+    if attempt.passed:
+        transaction.on_commit(lambda: quiz_passed.send(sender=QuizAttempt, attempt=attempt))
 
 
 def complete_module_if_passed(user, module, cohort, when):
@@ -198,9 +207,11 @@ def complete_module_if_passed(user, module, cohort, when):
         counting = grading.counting_attempt(mine, mine[0].quiz.counting) if mine else None
         if not (counting and counting.passed):
             return
-    ModuleProgress.objects.get_or_create(
+    progress, created = ModuleProgress.objects.get_or_create(
         user=user, module=module, cohort=cohort, defaults={"done_at": when}
     )
+    if created:
+        announce_completed(progress)
 
 
 def current_answers(quiz):
@@ -246,6 +257,7 @@ def apply_regrade(*, quiz, by, kind=QuizRegrade.Kind.REGRADE, question=None, now
             )
             attempt.snapshot, attempt.marks, attempt.passed = snapshot, result.marks, result.passed
             attempt.save(update_fields=["snapshot", "marks", "passed"])
+            announce_if_passed(attempt)
             if result.passed:
                 complete_module_if_passed(attempt.user, attempt.module, attempt.cohort, now)
         regrade = QuizRegrade.objects.create(

@@ -1,0 +1,114 @@
+"""Demo data for certificates, made through the real services: registers kept for the
+sessions held on the past ("Autumn") and running cohorts; on Autumn, accounts for the
+learners booked by their employers, who pass every quiz (so the quiz signal issues their
+certificate of completion, as it would for real), one learner who came to three days only
+and gets a certificate of attendance, and one certificate revoked. Idempotent."""
+
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+
+from bookings.claims import claim_places
+from bookings.models import Place, PlaceStatus
+from certificates.models import Certificate, CertificateStatus
+from certificates.services import issue_certificate, issue_if_due, revoke_certificate
+from cms.demo import demo_password
+from cms.models import User
+from cms.models.settings import default_site_settings
+from courses.models import Cohort
+from learning.attendance.services import record_attendance
+from learning.demo import take_quizzes
+from learning.models import ModulePage
+
+ATTENDANCE_ONLY = "Femi Adeyemi"  # came to days 1, 2 and 4, did no quiz
+REVOKED = "Jo Marsh"  # issued, then revoked (in the story, attendance was recorded in error)
+LATE = "Owen Hughes"  # on the running 5-day cohort: late on day 2
+
+
+def seed(scale=1):
+    seed_signatory()
+    now = timezone.now()
+    for cohort in Cohort.objects.filter(title__in=("Autumn", "Current run")):
+        keep_registers(cohort, now)
+    for cohort in Cohort.objects.filter(title="Autumn").select_related("course"):
+        for place in confirmed(cohort):
+            finish_course(place)
+    revoked = revoke_one()
+    counts = {
+        status: Certificate.objects.filter(status=status).count() for status in CertificateStatus
+    }
+    return [
+        f"Certificates: {counts['valid']} valid, {counts['revoked']} revoked ({revoked} now); "
+        "registers kept for the Autumn and running cohorts' sessions held so far.",
+        "  Check one at /certificates/verify/ (codes are in the admin under Certificates).",
+    ]
+
+
+def seed_signatory():
+    site = default_site_settings()
+    if site.pk and not site.certificate_signatory_name:
+        site.certificate_signatory_name = "Dr Sarah Okonjo"
+        site.certificate_signatory_title = "Consultant Liaison Psychiatrist, Course Director"
+        site.save()
+
+
+def confirmed(cohort):
+    return Place.objects.filter(cohort=cohort, status=PlaceStatus.CONFIRMED).order_by("pk")
+
+
+def keep_registers(cohort, now):
+    """Everyone present at every session held, but for the demo's stories."""
+    places = list(confirmed(cohort))
+    for number, session in enumerate(cohort.sessions.filter(ends_at__lte=now), 1):
+        marks = {place.pk: mark(place, number) for place in places}
+        if marks:
+            record_attendance(session=session, marks=marks, now=session.ends_at)
+
+
+def mark(place, number):
+    if place.attendee_name == ATTENDANCE_ONLY and number in (3, 5):
+        return ("absent", None)
+    if place.attendee_name == LATE and number == 2:
+        return ("late", 240)
+    return ("present", None)
+
+
+def finish_course(place):
+    """Give the learner an account, pass their quizzes (the certificate follows), or issue
+    the attendance certificate of the one who came to three days."""
+    user = account_for(place)
+    if place.attendee_name == ATTENDANCE_ONLY:
+        issue_certificate(place.pk)
+        return
+    modules = ModulePage.objects.child_of(place.cohort.course).live().count()
+    take_quizzes(user, place.cohort, [(index, "pass") for index in range(modules)])
+    # The quiz signal queues the same issue after this seed's transaction commits; issuing
+    # here as well lets the revoked story and the report see the certificate (it is idempotent).
+    issue_if_due(place.pk)
+
+
+def account_for(place):
+    """The attendee's account, made and linked as signing up with the booked address does."""
+    if place.attendee_id:
+        return place.attendee
+    user = User.objects.filter(email=place.attendee_email).first()
+    if user is None:
+        first, _, last = place.attendee_name.rpartition(" ")
+        user = User.objects.create_user(
+            email=place.attendee_email, password=demo_password(), first_name=first, last_name=last
+        )
+    address, _ = EmailAddress.objects.update_or_create(
+        user=user, email=place.attendee_email, defaults={"verified": True, "primary": True}
+    )
+    claim_places(None, address)
+    place.refresh_from_db()
+    return user
+
+
+def revoke_one():
+    certificate = Certificate.objects.filter(
+        place__attendee_name=REVOKED, place__cohort__title="Autumn"
+    ).first()
+    if certificate is None or certificate.status == CertificateStatus.REVOKED:
+        return 0
+    revoke_certificate(certificate.pk)
+    return 1

@@ -1,0 +1,13 @@
+"""One exception for certificates, and its messages in one place."""
+
+
+class CertificateError(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+NOT_ELIGIBLE = (
+    "This place does not meet its course's completion rule yet, so no certificate is due."
+)
+NOT_CONFIRMED = "Only a confirmed place earns a certificate."

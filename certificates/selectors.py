@@ -1,0 +1,39 @@
+"""Reads the certificate pages share."""
+
+from bookings.models import Place, PlaceStatus
+from certificates.models import Certificate, CertificateStatus
+from certificates.rules import progress_many
+
+
+def verifiable(code):
+    """The certificate with `code` and its current version, or None. Public: the caller
+    shows only what the certificate states."""
+    certificate = Certificate.objects.filter(code=code).first()
+    if certificate is None:
+        return None
+    return certificate, certificate.current
+
+
+def learner_certificate(user, code):
+    """The learner's own certificate with `code` (not revoked), or None."""
+    return (
+        Certificate.objects.filter(code=code, place__attendee=user)
+        .exclude(status=CertificateStatus.REVOKED)
+        .first()
+    )
+
+
+def dashboard_statuses(user):
+    """{cohort id: (Progress, [Certificate])} for the learner's confirmed places, in a fixed
+    number of queries however many cohorts."""
+    places = list(
+        Place.objects.filter(attendee=user, status=PlaceStatus.CONFIRMED).select_related(
+            "cohort__course"
+        )
+    )
+    results = progress_many(places)
+    certificates = {}
+    # Revoked ones too: the learner is told, rather than promised a certificate "being issued".
+    for certificate in Certificate.objects.filter(place__in=places):
+        certificates.setdefault(certificate.place_id, []).append(certificate)
+    return {p.cohort_id: (results[p.pk], certificates.get(p.pk, [])) for p in places}

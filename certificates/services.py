@@ -1,0 +1,108 @@
+"""Issuing a certificate: once per place and kind, whatever retries or double clicks do."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from bookings.models import Place, PlaceStatus
+from certificates import exceptions
+from certificates.models import (
+    Certificate,
+    CertificateKind,
+    CertificateStatus,
+    CertificateVersion,
+)
+from certificates.rules import progress, rule_summary
+from certificates.signals import certificate_issued
+from cms.models.settings import default_site_settings
+
+
+def issue_certificate(place_id, *, actor=None, override_reason="", now=None):
+    """The place's certificate, issued now if it has none: completion when the rule is met,
+    attendance when the cohort is over and they came; completion whatever the rule when staff
+    give an override reason (kept on the certificate). Returns the existing certificate of
+    that kind (valid, suspended or revoked) rather than issuing a second."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        place = locked_place(place_id)
+        if place.status != PlaceStatus.CONFIRMED:
+            raise exceptions.CertificateError(exceptions.NOT_CONFIRMED)
+        result = progress(place, now=now)
+        kind = CertificateKind.COMPLETION if override_reason else result.award
+        if kind is None:
+            raise exceptions.CertificateError(exceptions.NOT_ELIGIBLE)
+        # A completion certificate stands in for an attendance one: never both.
+        kinds = [kind, CertificateKind.COMPLETION]
+        existing = place.certificates.filter(kind__in=kinds).order_by("kind", "pk").first()
+        if existing:
+            return existing
+        certificate = Certificate.objects.create(
+            place=place, kind=kind, issued_at=now, issued_by=actor, override_reason=override_reason
+        )
+        version = freeze(certificate, place, result, now)
+        transaction.on_commit(lambda: after_issue(certificate, version))
+    return certificate
+
+
+def locked_place(place_id):
+    """The place's row is the lock: two issues at once wait here, and the second finds the
+    first's certificate (the unique constraint is the guard behind it)."""
+    return Place.objects.select_for_update().select_related("cohort__course").get(pk=place_id)
+
+
+def after_issue(certificate, version):
+    from certificates.tasks import deliver_certificate
+
+    deliver_certificate.delay(version.pk)
+    certificate_issued.send(sender=Certificate, certificate=certificate)
+
+
+def freeze(certificate, place, result, now):
+    """Version 1: everything the certificate states, copied now so that later edits to the
+    course, the learner's profile or the settings never change what was issued."""
+    course, cohort, attendee = place.cohort.course, place.cohort, place.attendee
+    site = default_site_settings()
+    return CertificateVersion.objects.create(
+        certificate=certificate,
+        number=1,
+        issued_at=now,
+        learner_name=attendee.display_name if attendee else place.attendee_name,
+        registration_body=attendee.registration_body if attendee else "",
+        registration_number=attendee.registration_number if attendee else "",
+        course_title=course.title,
+        delivery=cohort.get_delivery_display(),
+        start_date=cohort.start_date,
+        end_date=cohort.end_date,
+        days_attended=[day.isoformat() for day in result.days_attended],
+        participatory_hours=result.participatory_hours,
+        self_directed_hours=result.self_directed_hours,
+        outcomes=[block.value for block in course.outcomes if block.block_type == "outcome"],
+        award=certificate.get_kind_display(),
+        rule_summary=rule_summary(result.rule, result.quizzes_required),
+        provider_name=site.provider_name,
+        signatory_name=site.certificate_signatory_name,
+        signatory_title=site.certificate_signatory_title,
+    )
+
+
+def issue_if_due(place_id):
+    """Issue the place's certificate of completion if it has met the rule; otherwise nothing.
+    Only completion is automatic: an attendance certificate waits for staff (the bulk issue
+    after the course), since a learner may still pass a quiz after the last day."""
+    place = Place.objects.select_related("cohort__course").get(pk=place_id)
+    if place.status != PlaceStatus.CONFIRMED:
+        return None
+    if progress(place).award != CertificateKind.COMPLETION:
+        return None
+    return issue_certificate(place_id)
+
+
+def revoke_certificate(certificate_id, *, actor=None, now=None):
+    """Revoke: the verify page keeps working and says revoked, with the date. (Reasons,
+    suspension and the staff screen for them are still to come.)"""
+    with transaction.atomic():
+        certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
+        if certificate.status != CertificateStatus.REVOKED:
+            certificate.status = CertificateStatus.REVOKED
+            certificate.status_changed_at = now or timezone.now()
+            certificate.save(update_fields=["status", "status_changed_at"])
+    return certificate

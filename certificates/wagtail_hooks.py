@@ -1,0 +1,38 @@
+"""The Certificates menu in the Wagtail admin: completion rules (editable) and the
+certificates issued (read only: revoking, suspending and overrides get their own screens)."""
+
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from certificates.models import Certificate, CompletionRule
+from learning.quizzes.admin import ReadOnlyPolicy
+
+
+class CompletionRuleViewSet(SnippetViewSet):
+    model = CompletionRule
+    icon = "tasks"
+    menu_label = "Completion rules"
+    list_display = ["course", "attendance_percent", "mandatory_sessions", "evaluation_required"]
+
+
+class CertificateViewSet(SnippetViewSet):
+    model = Certificate
+    icon = "doc-full"
+    menu_label = "Certificates"
+    inspect_view_enabled = True
+    list_display = ["display_code", "place", "kind", "status", "issued_at"]
+    list_filter = ["kind", "status"]
+    search_fields = ["code", "place__attendee_name"]
+    list_export = ["code", "place", "kind", "status", "issued_at", "override_reason"]
+
+
+class CertificatesGroup(SnippetViewSetGroup):
+    menu_label = "Certificates"
+    menu_icon = "doc-full"
+    menu_order = 320
+    items = (CompletionRuleViewSet, CertificateViewSet)
+
+
+register_permission_policy(Certificate, ReadOnlyPolicy(Certificate))
+register_snippet(CertificatesGroup)

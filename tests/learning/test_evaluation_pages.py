@@ -234,6 +234,8 @@ def test_evaluation_to_do_adds_no_query_per_cohort(
             place_on(CohortFactory(course=each_course, start_date=start, delivery="online"), user)
     client.force_login(user)
     client.get(DASHBOARD)  # warm the site root cache, as a running site has
-    with django_assert_max_num_queries(12):
+    # The same bound as My learning's own test (the certificate panel's fixed queries
+    # included), at 1 and at 16 cohorts.
+    with django_assert_max_num_queries(20):
         page = client.get(DASHBOARD).content.decode()
     assert page.count("questions before the course") == scale * scale

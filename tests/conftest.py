@@ -21,6 +21,18 @@ from tests.factories import (
 
 
 @pytest.fixture(autouse=True)
+def _celery_join_flag():
+    """Eager tasks run from racing threads (the race tests) can leave Celery's process-wide
+    "inside a task" flag set: its save-and-restore interleaves between threads. Each test
+    starts with it clear, as a fresh process would."""
+    from celery._state import _set_task_join_will_block
+
+    _set_task_join_will_block(False)
+    yield
+    _set_task_join_will_block(False)
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     """allauth keeps rate limits and used TOTP codes in the cache: start each test afresh."""
     cache.clear()

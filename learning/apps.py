@@ -27,3 +27,5 @@ class LearningConfig(AppConfig):
         grant("Trainers", "learning.view_instrument", "learning.view_courseevaluation")
         # Trainers keep the registers of the cohorts they teach.
         grant("Trainers", *[f"learning.{a}_attendancerecord" for a in ("view", "add", "change")])
+        # Trainers share slides and handouts with the cohorts they teach.
+        grant("Trainers", *[f"learning.{a}_cohortmaterial" for a in ("view", "add", "delete")])

@@ -112,8 +112,8 @@ class ReflectionNote(models.Model):
         return f"Note by {self.user} on {self.module}"
 
 
-# The quiz, evaluation and attendance models live in their own subpackages; importing them
-# here registers them with the app.
+# The quiz, evaluation, attendance and materials models live in their own subpackages;
+# importing them here registers them with the app.
 from learning.attendance.models import AttendanceRecord, AttendanceStatus  # noqa: E402, F401
 from learning.evaluation.models import (  # noqa: E402, F401
     CourseEvaluation,
@@ -123,6 +123,7 @@ from learning.evaluation.models import (  # noqa: E402, F401
     ResearchConsent,
     WaveInstrument,
 )
+from learning.materials.models import CohortMaterial  # noqa: E402, F401
 from learning.quizzes.models import (  # noqa: E402, F401
     Choice,
     Question,

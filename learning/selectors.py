@@ -11,7 +11,7 @@ from bookings.models import Place, PlaceStatus
 from courses.access import cohorts_with_joining_details
 from courses.models import CohortSession
 from learning.evaluation.selectors import due_on, with_waves
-from learning.models import ModulePage, ModuleProgress, Quiz, QuizAdjustment
+from learning.models import CohortMaterial, ModulePage, ModuleProgress, Quiz, QuizAdjustment
 from learning.quizzes.selectors import module_quiz_refs, quiz_states
 
 
@@ -43,6 +43,7 @@ class CohortLearning:
     modules: list = field(default_factory=list)
     evaluation_due: list = field(default_factory=list)  # DueWave of each wave open now
     has_research_choice: bool = False
+    materials: list = field(default_factory=list)  # CohortMaterial shared with the cohort
 
     @property
     def required_count(self):
@@ -93,6 +94,9 @@ def learning_dashboard(user, today=None, now=None):
         session.cohort = by_id[session.cohort_id]  # is_online reads it: no query per session
         next_session.setdefault(session.cohort_id, session)
     joining = cohorts_with_joining_details(user, cohorts)
+    materials = {}
+    for material in CohortMaterial.objects.filter(cohort__in=cohorts):
+        materials.setdefault(material.cohort_id, []).append(material)
     result = []
     for cohort in cohorts:
         item = CohortLearning(
@@ -101,6 +105,7 @@ def learning_dashboard(user, today=None, now=None):
             show_joining=cohort.pk in joining,
             evaluation_due=due_on(place_of[cohort.pk], today),
             has_research_choice=place_of[cohort.pk].has_research_choice,
+            materials=materials.get(cohort.pk, []),
         )
         for module in modules:
             if module.path.startswith(cohort.course.path):

@@ -2,6 +2,7 @@ from django.urls import path
 
 from learning import views
 from learning.evaluation import views as evaluation_views
+from learning.materials import views as material_views
 from learning.quizzes import views as quiz_views
 
 app_name = "learning"
@@ -17,6 +18,11 @@ urlpatterns = [
         "account/learning/evaluation/<int:place_id>/<slug:wave>/thanks/",
         evaluation_views.thanks,
         name="evaluation_thanks",
+    ),
+    path(
+        "learning/cohorts/<int:cohort_id>/materials/<int:material_id>/",
+        material_views.download,
+        name="material",
     ),
     path("learning/modules/<int:module_id>/done/", views.mark_done, name="mark_done"),
     path(

@@ -7,6 +7,7 @@ from wagtail.snippets.models import register_snippet
 
 from learning.attendance import views as attendance_views
 from learning.evaluation.admin import VIEWSETS as EVALUATION_VIEWSETS
+from learning.materials import views as material_views
 from learning.quizzes.admin import LearningGroup, ReadOnlyPolicy
 from learning.quizzes.models import QuizAttempt, QuizRegrade
 from learning.resources import is_private
@@ -54,4 +55,36 @@ class AttendanceMenuItem(MenuItem):
 def attendance_menu_item():
     return AttendanceMenuItem(
         "Attendance", reverse("learning_attendance"), icon_name="group", order=310
+    )
+
+
+@hooks.register("register_admin_urls")
+def material_urls():
+    return [
+        path("materials/", material_views.cohort_list, name="learning_materials"),
+        path(
+            "materials/<int:cohort_id>/",
+            material_views.cohort_materials,
+            name="learning_materials_cohort",
+        ),
+        path(
+            "materials/<int:cohort_id>/<int:material_id>/delete/",
+            material_views.delete_material,
+            name="learning_materials_delete",
+        ),
+    ]
+
+
+class MaterialsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(material_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def materials_menu_item():
+    return MaterialsMenuItem(
+        "Cohort materials",
+        reverse("learning_materials"),
+        icon_name="folder-open-inverse",
+        order=312,
     )

@@ -221,6 +221,8 @@ STORAGES = {
     "private": PRIVATE_STORAGE,
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Slides and handouts a trainer uploads for a cohort (learning.materials).
+COHORT_MATERIAL_MAX_MB = int(env("COHORT_MATERIAL_MAX_MB", "25"))
 
 # --- Email ------------------------------------------------------------------------------
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -4,12 +4,13 @@ Seeding twice changes nothing."""
 
 import pytest
 from django.test import Client
+from django.urls import reverse
 
 from bookings import demo as bookings_demo
 from cms.models import User
 from courses import demo as courses_demo
 from learning import demo as learning_demo
-from learning.models import ModulePage, ModuleProgress
+from learning.models import CohortMaterial, ModulePage, ModuleProgress
 from learning.selectors import learning_dashboard
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +33,17 @@ def test_demo_modules_and_the_learners_progress(seeded, fake_stripe):
     html = client.get(phq9.url).content.decode()
     assert "Item 9 must always be followed up" in html and "moderately severe" in html
 
+    for item in running:  # the first day's handout and the reading list, each downloadable
+        assert [m.title for m in item.materials] == [
+            "Day 1 handout: screening for depression and anxiety",
+            "Reading list for the course",
+        ]
+        handout = client.get(
+            reverse("learning:material", args=[item.cohort.pk, item.materials[0].pk])
+        )
+        assert b"".join(handout.streaming_content).startswith(b"%PDF-")
+
     learning_demo.seed()
     assert ModulePage.objects.count() == 16
+    assert CohortMaterial.objects.count() == 4
     assert ModuleProgress.objects.filter(user=learner).count() == 4  # others: demo quizzes

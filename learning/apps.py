@@ -10,6 +10,7 @@ class LearningConfig(AppConfig):
         from cms.signals import account_erasing, personal_data_requested
         from learning import privacy
         from learning.evaluation import privacy as evaluation_privacy
+        from learning.mailings import tasks  # noqa: F401  (registers the Celery task)
 
         personal_data_requested.connect(privacy.export_learning, dispatch_uid="learning-export")
         personal_data_requested.connect(
@@ -29,3 +30,6 @@ class LearningConfig(AppConfig):
         grant("Trainers", *[f"learning.{a}_attendancerecord" for a in ("view", "add", "change")])
         # Trainers share slides and handouts with the cohorts they teach.
         grant("Trainers", *[f"learning.{a}_cohortmaterial" for a in ("view", "add", "delete")])
+        # Trainers email the cohorts they teach, from the templates staff keep.
+        grant("Trainers", "learning.add_cohortmessage", "learning.view_cohortmessage")
+        grant("Trainers", "learning.view_messagetemplate")

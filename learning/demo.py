@@ -3,8 +3,9 @@ resource file in the private collection, a quiz in every module (learning.demo_q
 and learners at every stage on the running cohorts, made through the quiz services: the
 demo learner has passed two quizzes, failed one and is half way through another; on the
 5-day course Ravi has not started, Grace is half way, Owen failed and Leah has passed every
-quiz open to her. Then the evaluation instruments and answers (learning.evaluation.demo)
-and the running cohorts' handouts (learning.materials.demo). Idempotent."""
+quiz open to her. Then the evaluation instruments and answers (learning.evaluation.demo),
+the running cohorts' handouts (learning.materials.demo) and the joining instructions their
+trainers sent (learning.mailings.demo). Idempotent."""
 
 from allauth.account.models import EmailAddress
 from django.core.files.base import ContentFile
@@ -20,6 +21,7 @@ from learning import demo_content as content
 from learning.demo_quizzes import QUIZZES
 from learning.evaluation import demo as evaluation_demo
 from learning.exceptions import QuizError
+from learning.mailings import demo as mailings_demo
 from learning.materials import demo as materials_demo
 from learning.models import Choice, ModulePage, ModuleProgress, Question, Quiz, QuizAttempt
 from learning.quizzes import services as quiz_services
@@ -53,6 +55,7 @@ def seed(scale=1):
         + ", ".join(email for email, *_ in LEARNERS),
         *evaluation_demo.seed(scale),  # after the learners: it answers on their places
         *materials_demo.seed(),
+        *mailings_demo.seed(),
     ]
 
 

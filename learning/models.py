@@ -112,7 +112,7 @@ class ReflectionNote(models.Model):
         return f"Note by {self.user} on {self.module}"
 
 
-# The quiz, evaluation, attendance and materials models live in their own subpackages;
+# The quiz, evaluation, attendance, materials and mailings models live in their own subpackages;
 # importing them here registers them with the app.
 from learning.attendance.models import AttendanceRecord, AttendanceStatus  # noqa: E402, F401
 from learning.evaluation.models import (  # noqa: E402, F401
@@ -122,6 +122,11 @@ from learning.evaluation.models import (  # noqa: E402, F401
     InstrumentItem,
     ResearchConsent,
     WaveInstrument,
+)
+from learning.mailings.models import (  # noqa: E402, F401
+    CohortMessage,
+    MessageRecipient,
+    MessageTemplate,
 )
 from learning.materials.models import CohortMaterial  # noqa: E402, F401
 from learning.quizzes.models import (  # noqa: E402, F401

@@ -7,6 +7,8 @@ from wagtail.snippets.models import register_snippet
 
 from learning.attendance import views as attendance_views
 from learning.evaluation.admin import VIEWSETS as EVALUATION_VIEWSETS
+from learning.mailings import views as mailing_views
+from learning.mailings.admin import MessageTemplateViewSet
 from learning.materials import views as material_views
 from learning.quizzes.admin import LearningGroup, ReadOnlyPolicy
 from learning.quizzes.models import QuizAttempt, QuizRegrade
@@ -26,9 +28,9 @@ for model in (QuizAttempt, QuizRegrade):
 
 
 class LearningMenu(LearningGroup):
-    """One "Learning" menu for the app: the quiz screens, then evaluation's."""
+    """One "Learning" menu for the app: the quiz screens, evaluation's, message templates."""
 
-    items = (*LearningGroup.items, *EVALUATION_VIEWSETS)
+    items = (*LearningGroup.items, *EVALUATION_VIEWSETS, MessageTemplateViewSet)
 
 
 register_snippet(LearningMenu)
@@ -88,3 +90,33 @@ def materials_menu_item():
         icon_name="folder-open-inverse",
         order=312,
     )
+
+
+@hooks.register("register_admin_urls")
+def mailing_urls():
+    return [
+        path("messages/", mailing_views.cohort_list, name="learning_messages"),
+        path(
+            "messages/<int:cohort_id>/",
+            mailing_views.cohort_messages,
+            name="learning_messages_cohort",
+        ),
+        path(
+            "messages/<int:cohort_id>/new/", mailing_views.new_message, name="learning_messages_new"
+        ),
+        path(
+            "messages/<int:cohort_id>/<int:message_id>/",
+            mailing_views.message_detail,
+            name="learning_messages_detail",
+        ),
+    ]
+
+
+class MessagesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(mailing_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def messages_menu_item():
+    return MessagesMenuItem("Messages", reverse("learning_messages"), icon_name="mail", order=314)

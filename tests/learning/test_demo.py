@@ -10,7 +10,7 @@ from bookings import demo as bookings_demo
 from cms.models import User
 from courses import demo as courses_demo
 from learning import demo as learning_demo
-from learning.models import CohortMaterial, ModulePage, ModuleProgress
+from learning.models import CohortMaterial, CohortMessage, ModulePage, ModuleProgress
 from learning.selectors import learning_dashboard
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,13 @@ def test_demo_modules_and_the_learners_progress(seeded, fake_stripe):
         )
         assert b"".join(handout.streaming_content).startswith(b"%PDF-")
 
+    for item in running:  # the trainer sent the joining instructions to everyone
+        message = CohortMessage.objects.get(cohort=item.cohort)
+        assert message.subject.startswith("Joining instructions")
+        assert message.recipients.filter(sent_at__isnull=True).count() == 0
+
     learning_demo.seed()
     assert ModulePage.objects.count() == 16
     assert CohortMaterial.objects.count() == 4
+    assert CohortMessage.objects.count() == 2
     assert ModuleProgress.objects.filter(user=learner).count() == 4  # others: demo quizzes

@@ -2,7 +2,16 @@
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from bookings.models import Place, PlaceStatus, WaitingListEntry, WaitingStatus
+from bookings.models import (
+    InvoiceStatus,
+    Order,
+    OrderStatus,
+    PaymentMethod,
+    Place,
+    PlaceStatus,
+    WaitingListEntry,
+    WaitingStatus,
+)
 from courses.models import Cohort
 
 
@@ -70,3 +79,29 @@ def organisation_orders(organisation, *, course=None, cohort=None, status=None):
         places = places.filter(status=status)
         orders = orders.filter(Exists(places.filter(order=OuterRef("pk"))))
     return orders.prefetch_related(Prefetch("places", queryset=places, to_attr="listed_places"))
+
+
+def payment_labels(order_ids):
+    """{order id: whether it is paid, in words}, from one query, for screens that may say who
+    has paid but never how much (the trainers' roster)."""
+    open_states = [InvoiceStatus.ISSUED, InvoiceStatus.PART_PAID]
+    orders = Order.objects.filter(pk__in=list(order_ids)).annotate(
+        open_invoices=Count("invoices", filter=Q(invoices__status__in=open_states)),
+        paid_invoices=Count("invoices", filter=Q(invoices__status=InvoiceStatus.PAID)),
+        invoices_count=Count("invoices"),
+    )
+    return {order.pk: payment_label(order) for order in orders}
+
+
+def payment_label(order):
+    if order.status != OrderStatus.CONFIRMED:
+        return order.get_status_display()
+    if order.payment_method == PaymentMethod.FREE:
+        return "No payment due"
+    if order.open_invoices:
+        return "Invoiced, not paid yet"
+    if order.paid_invoices or order.payment_method == PaymentMethod.CARD:
+        return "Paid"
+    if not order.invoices_count:
+        return "Waiting for a purchase order"
+    return "Paid"

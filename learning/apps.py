@@ -11,6 +11,7 @@ class LearningConfig(AppConfig):
         from learning import privacy
         from learning.evaluation import privacy as evaluation_privacy
         from learning.mailings import tasks  # noqa: F401  (registers the Celery task)
+        from learning.workspace import Tab, register_tab
 
         personal_data_requested.connect(privacy.export_learning, dispatch_uid="learning-export")
         personal_data_requested.connect(
@@ -33,3 +34,17 @@ class LearningConfig(AppConfig):
         # Trainers email the cohorts they teach, from the templates staff keep.
         grant("Trainers", "learning.add_cohortmessage", "learning.view_cohortmessage")
         grant("Trainers", "learning.view_messagetemplate")
+        for tab in (
+            Tab("roster", "Roster", "learning_workspace_roster", 10),
+            Tab("register", "Register", "learning_workspace_sessions", 20, PERMS["register"]),
+            Tab("materials", "Materials", "learning_materials_cohort", 60, PERMS["materials"]),
+            Tab("messages", "Messages", "learning_messages_cohort", 70, PERMS["messages"]),
+        ):
+            register_tab(tab)
+
+
+PERMS = {
+    "register": "learning.add_attendancerecord",
+    "materials": "learning.add_cohortmaterial",
+    "messages": "learning.add_cohortmessage",
+}

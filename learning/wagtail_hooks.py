@@ -13,6 +13,8 @@ from learning.materials import views as material_views
 from learning.quizzes.admin import LearningGroup, ReadOnlyPolicy
 from learning.quizzes.models import QuizAttempt, QuizRegrade
 from learning.resources import is_private
+from learning.workspace import WORKSPACE_PERMISSION
+from learning.workspace import views as workspace_views
 
 
 @hooks.register("before_serve_document")
@@ -63,60 +65,65 @@ def attendance_menu_item():
 @hooks.register("register_admin_urls")
 def material_urls():
     return [
-        path("materials/", material_views.cohort_list, name="learning_materials"),
         path(
-            "materials/<int:cohort_id>/",
+            "my-cohorts/<int:cohort_id>/materials/",
             material_views.cohort_materials,
             name="learning_materials_cohort",
         ),
         path(
-            "materials/<int:cohort_id>/<int:material_id>/delete/",
+            "my-cohorts/<int:cohort_id>/materials/<int:material_id>/delete/",
             material_views.delete_material,
             name="learning_materials_delete",
         ),
     ]
 
 
-class MaterialsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(material_views.PERMISSION)
-
-
-@hooks.register("register_admin_menu_item")
-def materials_menu_item():
-    return MaterialsMenuItem(
-        "Cohort materials",
-        reverse("learning_materials"),
-        icon_name="folder-open-inverse",
-        order=312,
-    )
-
-
 @hooks.register("register_admin_urls")
 def mailing_urls():
     return [
-        path("messages/", mailing_views.cohort_list, name="learning_messages"),
         path(
-            "messages/<int:cohort_id>/",
+            "my-cohorts/<int:cohort_id>/messages/",
             mailing_views.cohort_messages,
             name="learning_messages_cohort",
         ),
         path(
-            "messages/<int:cohort_id>/new/", mailing_views.new_message, name="learning_messages_new"
+            "my-cohorts/<int:cohort_id>/messages/new/",
+            mailing_views.new_message,
+            name="learning_messages_new",
         ),
         path(
-            "messages/<int:cohort_id>/<int:message_id>/",
+            "my-cohorts/<int:cohort_id>/messages/<int:message_id>/",
             mailing_views.message_detail,
             name="learning_messages_detail",
         ),
     ]
 
 
-class MessagesMenuItem(MenuItem):
+@hooks.register("register_admin_urls")
+def workspace_urls():
+    return [
+        path("my-cohorts/", workspace_views.my_cohorts, name="learning_my_cohorts"),
+        path("my-cohorts/<int:cohort_id>/", workspace_views.cohort_home, name="learning_workspace"),
+        path(
+            "my-cohorts/<int:cohort_id>/roster/",
+            workspace_views.roster,
+            name="learning_workspace_roster",
+        ),
+        path(
+            "my-cohorts/<int:cohort_id>/register/",
+            workspace_views.sessions,
+            name="learning_workspace_sessions",
+        ),
+    ]
+
+
+class MyCohortsMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(mailing_views.PERMISSION)
+        return request.user.has_perm(WORKSPACE_PERMISSION)
 
 
 @hooks.register("register_admin_menu_item")
-def messages_menu_item():
-    return MessagesMenuItem("Messages", reverse("learning_messages"), icon_name="mail", order=314)
+def my_cohorts_menu_item():
+    return MyCohortsMenuItem(
+        "My cohorts", reverse("learning_my_cohorts"), icon_name="group", order=305
+    )

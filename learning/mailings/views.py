@@ -13,6 +13,7 @@ from learning.mailings.forms import MessageForm
 from learning.mailings.models import CohortMessage, MessageTemplate
 from learning.mailings.placeholders import fill
 from learning.mailings.services import cohort_learners, create_message
+from learning.workspace import workspace_context
 
 PERMISSION = "learning.add_cohortmessage"
 
@@ -23,19 +24,15 @@ def cohorts_for(user):
     return visible_cohorts(user).select_related("course")
 
 
-def cohort_list(request):
-    cohorts = cohorts_for(request.user).annotate(message_count=Count("messages"))
-    context = {"cohorts": cohorts.order_by("-start_date", "pk")[:200]}
-    return TemplateResponse(request, "learning/admin/messages_cohorts.html", context)
-
-
 def cohort_messages(request, cohort_id):
     cohort = get_object_or_404(cohorts_for(request.user), pk=cohort_id)
     history = cohort.messages.select_related("sent_by").annotate(
         recipient_count=Count("recipients"),
         sent_count=Count("recipients", filter=Q(recipients__sent_at__isnull=False)),
     )
-    context = {"cohort": cohort, "history": history, "templates": MessageTemplate.objects.all()}
+    context = workspace_context(
+        request, cohort, "messages", history=history, templates=MessageTemplate.objects.all()
+    )
     return TemplateResponse(request, "learning/admin/messages.html", context)
 
 

@@ -4,7 +4,6 @@ lets in the cohort's learners, its trainers and cohort managers."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -15,6 +14,7 @@ from courses.services import visible_cohorts
 from learning.materials.forms import MaterialForm
 from learning.materials.models import CohortMaterial
 from learning.materials.services import add_material, remove_material
+from learning.workspace import workspace_context
 
 PERMISSION = "learning.add_cohortmaterial"
 
@@ -23,12 +23,6 @@ def cohorts_for(user):
     if not user.has_perm(PERMISSION):
         raise PermissionDenied
     return visible_cohorts(user).select_related("course")
-
-
-def cohort_list(request):
-    cohorts = cohorts_for(request.user).annotate(material_count=Count("materials"))
-    context = {"cohorts": cohorts.order_by("-start_date", "pk")[:200]}
-    return TemplateResponse(request, "learning/admin/materials_cohorts.html", context)
 
 
 def cohort_materials(request, cohort_id):
@@ -46,11 +40,8 @@ def cohort_materials(request, cohort_id):
         )
         messages.success(request, f"‘{material.title}’ is now in the cohort’s My learning.")
         return redirect(request.path)
-    context = {
-        "cohort": cohort,
-        "form": form,
-        "materials": cohort.materials.select_related("uploaded_by"),
-    }
+    materials = cohort.materials.select_related("uploaded_by")
+    context = workspace_context(request, cohort, "materials", form=form, materials=materials)
     return TemplateResponse(request, "learning/admin/materials.html", context)
 
 

@@ -191,13 +191,13 @@ def test_a_trainer_reaches_only_their_cohorts_and_learners_none(client, trainer,
     other = CohortFactory(course=cohort.course, title="Another run")
     other.trainers.add(TrainerFactory())
     client.force_login(trainer)
-    listing = client.get(reverse("learning_messages")).content.decode()
+    listing = client.get(reverse("learning_my_cohorts")).content.decode()
     assert str(cohort) in listing and "Another run" not in listing
     assert client.get(new_url(other)).status_code == 404
     assert client.get(reverse("learning_messages_cohort", args=[other.pk])).status_code == 404
     client.force_login(learners[0].attendee)
     assert client.get(new_url(cohort)).status_code in (302, 403)
-    assert client.get(reverse("learning_messages")).status_code in (302, 403)
+    assert client.get(reverse("learning_my_cohorts")).status_code in (302, 403)
 
 
 @pytest.mark.parametrize("n", [1, 10])

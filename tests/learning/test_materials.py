@@ -152,7 +152,7 @@ def test_a_trainer_sees_and_changes_only_the_cohorts_they_teach(client, trainer,
     other = CohortFactory(course=cohort.course, title="Another run")
     other.trainers.add(TrainerFactory())
     client.force_login(trainer)
-    listing = client.get(reverse("learning_materials")).content.decode()
+    listing = client.get(reverse("learning_my_cohorts")).content.decode()
     assert str(cohort) in listing and "Another run" not in listing
     assert upload_as(client, trainer, other).status_code == 404
     assert not CohortMaterial.objects.exists()

@@ -11,6 +11,7 @@ class CertificatesConfig(AppConfig):
         from certificates import receivers
         from cms.groups import grant
         from learning import signals
+        from learning.workspace import Tab, register_tab
 
         # Learning completed, a quiz passed, a register kept: a certificate may be due.
         signals.module_completed.connect(receivers.module_completed, dispatch_uid="certs-module")
@@ -20,3 +21,7 @@ class CertificatesConfig(AppConfig):
         )
         # Trainers see the rules and the certificates; changing a rule is for cohort managers.
         grant("Trainers", "certificates.view_completionrule", "certificates.view_certificate")
+        # The trainers' workspace: each learner's progress towards a certificate.
+        register_tab(
+            Tab("progress", "Progress", "certificates_progress", 30, "learning.view_quizattempt")
+        )

@@ -1,10 +1,13 @@
 """The Certificates menu in the Wagtail admin: completion rules (editable) and the
 certificates issued (read only: revoking, suspending and overrides get their own screens)."""
 
+from django.urls import path
+from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from certificates import progress_views
 from certificates.models import Certificate, CompletionRule
 from learning.quizzes.admin import ReadOnlyPolicy
 
@@ -36,3 +39,19 @@ class CertificatesGroup(SnippetViewSetGroup):
 
 register_permission_policy(Certificate, ReadOnlyPolicy(Certificate))
 register_snippet(CertificatesGroup)
+
+
+@hooks.register("register_admin_urls")
+def progress_urls():
+    return [
+        path(
+            "my-cohorts/<int:cohort_id>/progress/",
+            progress_views.progress,
+            name="certificates_progress",
+        ),
+        path(
+            "my-cohorts/<int:cohort_id>/progress.csv",
+            progress_views.progress_csv,
+            name="certificates_progress_csv",
+        ),
+    ]

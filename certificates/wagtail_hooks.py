@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from certificates import progress_views
 from certificates.models import Certificate, CompletionRule
+from certificates.panels import CertificatesDuePanel
 from learning.quizzes.admin import ReadOnlyPolicy
 
 
@@ -55,3 +56,8 @@ def progress_urls():
             name="certificates_progress_csv",
         ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def certificates_due_panel(request, panels):
+    panels.append(CertificatesDuePanel(request))

@@ -15,6 +15,7 @@ from learning.quizzes.models import QuizAttempt, QuizRegrade
 from learning.resources import is_private
 from learning.workspace import WORKSPACE_PERMISSION
 from learning.workspace import views as workspace_views
+from learning.workspace.panels import UpcomingCohortsPanel
 
 
 @hooks.register("before_serve_document")
@@ -127,3 +128,8 @@ def my_cohorts_menu_item():
     return MyCohortsMenuItem(
         "My cohorts", reverse("learning_my_cohorts"), icon_name="group", order=305
     )
+
+
+@hooks.register("construct_homepage_panels")
+def upcoming_cohorts_panel(request, panels):
+    panels.append(UpcomingCohortsPanel(request))

@@ -7,6 +7,9 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from cms.groups import grant
+        from courses import editors
 
         # Trainers see (only) the cohorts they run: courses.admin_views scopes them.
         grant("Trainers", "courses.view_cohort")
+        # ...and edit the module pages of the courses they teach (Wagtail page permissions).
+        editors.connect()

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from cms.models import HomePage, User
 from courses import demo_content as content
+from courses.editors import sync_course_editors
 from courses.models import Cohort, CohortSession, CourseIndexPage, CoursePage, Trainer
 
 DAY = datetime.timedelta(days=1)
@@ -29,6 +30,7 @@ def seed(scale=1):
         if course is None:
             course = add_page(index, build_course(spec, trainers))
         made += seed_cohorts(course, trainers, scale)
+        sync_course_editors(course)  # a demo seeded before course editors existed gets them
     return [f"Courses: {CoursePage.objects.count()} courses, {made} new cohorts."]
 
 

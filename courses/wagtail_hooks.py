@@ -1,5 +1,6 @@
 from django.urls import path
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -10,7 +11,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from courses import admin_views
-from courses.models import Cohort
+from courses.models import Cohort, CoursePage
 
 
 class CohortViewSet(ModelViewSet):
@@ -72,3 +73,24 @@ class CoursesGroup(ModelViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return CoursesGroup()
+
+
+def manages_courses(user):
+    return user.has_perm("courses.change_cohort")
+
+
+@hooks.register("before_edit_page")
+@hooks.register("before_delete_page")
+@hooks.register("before_move_page")
+@hooks.register("before_copy_page")
+def keep_course_pages_to_managers(request, page, *args):
+    """Trainers' page permissions on a course reach its modules, not the course page: its
+    prices, policies and public text are the cohort managers'."""
+    if page.specific_class is CoursePage and not manages_courses(request.user):
+        return permission_denied(request)
+
+
+@hooks.register("before_create_page")
+def only_managers_add_courses(request, parent_page, page_class):
+    if page_class is CoursePage and not manages_courses(request.user):
+        return permission_denied(request)

@@ -21,6 +21,7 @@ from certificates.services import issue_certificate, revoke_certificate
 from courses.models import CoreSkillsTier
 from tests.factories import UserFactory
 from tests.factories.certificates import CertificateFactory
+from tests.factories.courses import CohortFactory
 from tests.factories.learning import place_on
 
 
@@ -266,3 +267,17 @@ def test_the_status_list_query_count_does_not_grow(
         response = client.get("/certificates/status/revocation/")
     assert len(many) == len(one)
     assert response.status_code == 200
+
+
+def test_the_badge_download_query_count_does_not_grow(
+    client, user, certificate, course, django_assert_max_num_queries
+):
+    """The learner's badge costs the same queries whether they hold one certificate or ten."""
+    badge(client, user, certificate)  # signed and kept: later downloads only read it
+    with CaptureQueriesContext(connection) as one:
+        badge(client, user, certificate)
+    for number in range(9):
+        cohort = CohortFactory(course=course, title=f"Run {number}")
+        CertificateFactory(place=place_on(cohort, user))
+    with django_assert_max_num_queries(len(one)):
+        badge(client, user, certificate)

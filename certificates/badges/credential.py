@@ -178,17 +178,24 @@ def sign(credential):
     return jwt.encode(header, claims, keys.signing_key(), algorithms=[keys.ALGORITHM])
 
 
+def locked_version(version_id):
+    """The version's row is the lock: two signings at once wait here, and the second finds
+    the first's badge (each would otherwise sign with its own salt, and callers would hold
+    different badges for one version)."""
+    return (
+        CertificateVersion.objects.select_for_update(of=("self",))
+        .select_related("certificate__place__cohort__course", "certificate__place__attendee")
+        .get(pk=version_id)
+    )
+
+
 def ensure_badge(version):
     """The version's signed badge, made now (index and all) if it has none. The first one
     stored wins: a second request waits on the version's lock and finds it."""
     if version.badge_jwt:
         return version.badge_jwt
     with transaction.atomic():
-        locked = (
-            CertificateVersion.objects.select_for_update(of=("self",))
-            .select_related("certificate__place__cohort__course", "certificate__place__attendee")
-            .get(pk=version.pk)
-        )
+        locked = locked_version(version.pk)
         if not locked.badge_jwt:
             index = status_list.allocate_index(locked.certificate_id)
             locked.badge_jwt = sign(build(locked, index=index, salt=secrets.token_hex(16)))

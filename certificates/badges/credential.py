@@ -52,8 +52,9 @@ def iso(moment):
 
 
 def local_day(day, at):
-    """A date as a moment in the site's zone: activity dates are DateTimes in OB 3.0."""
-    return iso(datetime.datetime.combine(day, at, tzinfo=timezone.get_default_timezone()))
+    """A date as a moment in the site's zone, with its offset (so the date reads as the
+    certificate prints it): activity dates are DateTimes in OB 3.0."""
+    return datetime.datetime.combine(day, at, tzinfo=timezone.get_default_timezone()).isoformat()
 
 
 def absolute(url):

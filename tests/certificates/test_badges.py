@@ -3,8 +3,10 @@ the site publishes (its JWKS or its did:web document), and revocation and suspen
 Bitstring Status Lists."""
 
 import base64
+import datetime
 import hashlib
 import json
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.conf import settings
@@ -23,6 +25,8 @@ from tests.factories import UserFactory
 from tests.factories.certificates import CertificateFactory
 from tests.factories.courses import CohortFactory
 from tests.factories.learning import place_on
+
+LONDON = ZoneInfo("Europe/London")
 
 
 @pytest.fixture
@@ -122,8 +126,11 @@ def test_the_credential_has_the_open_badges_3_shape(client, user, certificate, c
     subject = claims["credentialSubject"]
     assert subject["type"] == ["AchievementSubject"]
     assert subject["creditsEarned"] == 32.5  # 30 participatory + 2.5 self-directed
-    assert subject["activityStartDate"].startswith(certificate.current.start_date.isoformat())
-    assert subject["activityEndDate"].startswith(certificate.current.end_date.isoformat())
+    start, end = certificate.current.start_date, certificate.current.end_date
+    assert datetime.datetime.fromisoformat(subject["activityStartDate"]) == (
+        datetime.datetime.combine(start, datetime.time.min, tzinfo=LONDON)
+    )
+    assert subject["activityEndDate"].startswith(f"{end.isoformat()}T23:59:59")
     achievement = subject["achievement"]
     assert achievement["type"] == ["Achievement"]
     assert achievement["name"] == "Certificate of completion: 5-day course"

@@ -227,3 +227,35 @@ def test_query_counts_do_not_grow_with_certificates(
         response = client.get(f"/certificates/cpd/{path}")
     if path.endswith(".csv"):
         assert len(table(response)) == 11  # the header and ten certificates, once each
+
+
+def test_the_pdf_lists_every_certificate(client, user, certificate, course):
+    """A second certificate, from an earlier course, is listed too, first (oldest first)."""
+    start = datetime.date(2025, 3, 3)
+    cohort = CohortFactory(course=course, start_date=start, title="Spring 2025")
+    earlier = CertificateFactory(place=place_on(cohort, user), kind="attendance")
+    CertificateVersionFactory(
+        certificate=earlier,
+        course_title="Mental health skills: 3-week course",
+        start_date=start,
+        end_date=datetime.date(2025, 3, 21),
+        participatory_hours="12.0",
+        self_directed_hours="0.0",
+        award="Certificate of attendance",
+    )
+    client.force_login(user)
+    response = client.get("/certificates/cpd/hcpc/record.pdf")
+    reader = PdfReader(io.BytesIO(response.content))
+    text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+    for stated in (
+        "Mental health skills: 3-week course",
+        "2025-03-03",
+        "2025-03-21",
+        "12.0",
+        earlier.code,
+        "5-day course",
+        certificate.code,
+        "2 certificates: 44.5 hours of CPD, 42.0 of them participatory",
+    ):
+        assert stated in text, stated
+    assert text.index(earlier.code) < text.index(certificate.code)

@@ -2,5 +2,8 @@
 
 Owns ``CompletionRule`` (per course), ``Certificate`` (verification code, status) and
 ``CertificateVersion`` (what was stated, frozen at issue, with its PDF and Open Badge),
-and the public verify page. The last app on the river: it may import from all others.
+and the public verify page. `badges/` makes each certificate a signed Open Badges 3.0
+credential and publishes the key and the revocation and suspension status lists; `cpd/`
+lays a learner's certificates out as their regulator's CPD record (NMC, GMC, HCPC). The last
+app on the river: it may import from all others.
 """

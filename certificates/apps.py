@@ -9,6 +9,9 @@ class CertificatesConfig(AppConfig):
 
     def ready(self):
         from certificates import receivers
+        from certificates import signals as own_signals
+        from certificates.badges import checks  # noqa: F401  (registers the key's check)
+        from certificates.badges import receivers as badge_receivers
         from cms.groups import grant
         from learning import signals
         from learning.workspace import Tab, register_tab
@@ -18,6 +21,9 @@ class CertificatesConfig(AppConfig):
         signals.quiz_passed.connect(receivers.quiz_passed, dispatch_uid="certs-quiz")
         signals.attendance_recorded.connect(
             receivers.attendance_recorded, dispatch_uid="certs-attendance"
+        )
+        own_signals.certificate_issued.connect(
+            badge_receivers.certificate_issued, dispatch_uid="certs-badge"
         )
         # Trainers see the rules and the certificates; changing a rule is for cohort managers.
         grant("Trainers", "certificates.view_completionrule", "certificates.view_certificate")

@@ -2,14 +2,18 @@
 sessions held on the past ("Autumn") and running cohorts; on Autumn, accounts for the
 learners booked by their employers, who pass every quiz (so the quiz signal issues their
 certificate of completion, as it would for real), one learner who came to three days only
-and gets a certificate of attendance, and one certificate revoked. Idempotent."""
+and gets a certificate of attendance, and one certificate revoked. Every certificate's Open
+Badge is signed (so the revoked one's bit is set on the published revocation list), and the
+learners' accounts name the regulator of their profession, so that My learning's CPD record
+comes in its shape (Rachel Green: NMC; Femi Adeyemi: GMC). Idempotent."""
 
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from bookings.claims import claim_places
 from bookings.models import Place, PlaceStatus
-from certificates.models import Certificate, CertificateStatus
+from certificates.badges.credential import ensure_badge
+from certificates.models import Certificate, CertificateStatus, CertificateVersion
 from certificates.services import issue_certificate, issue_if_due, revoke_certificate
 from cms.demo import demo_password
 from cms.models import User
@@ -22,6 +26,8 @@ from learning.models import ModulePage
 ATTENDANCE_ONLY = "Femi Adeyemi"  # came to days 1, 2 and 4, did no quiz
 REVOKED = "Jo Marsh"  # issued, then revoked (in the story, attendance was recorded in error)
 LATE = "Owen Hughes"  # on the running 5-day cohort: late on day 2
+# The regulator of each profession booked, for the learners' profiles (CPD records).
+REGULATOR = {"nurse": "NMC", "midwife": "NMC", "doctor": "GMC", "ahp": "HCPC"}
 
 
 def seed(scale=1):
@@ -33,13 +39,16 @@ def seed(scale=1):
         for place in confirmed(cohort):
             finish_course(place)
     revoked = revoke_one()
+    signed = sign_badges()
     counts = {
         status: Certificate.objects.filter(status=status).count() for status in CertificateStatus
     }
     return [
         f"Certificates: {counts['valid']} valid, {counts['revoked']} revoked ({revoked} now); "
-        "registers kept for the Autumn and running cohorts' sessions held so far.",
-        "  Check one at /certificates/verify/ (codes are in the admin under Certificates).",
+        "registers kept for the Autumn and running cohorts' sessions held so far; "
+        f"{signed} Open Badges signed now.",
+        "  Check one at /certificates/verify/ (codes are in the admin under Certificates); "
+        "badges verify with /.well-known/jwks.json and /certificates/status/revocation/.",
     ]
 
 
@@ -76,6 +85,7 @@ def finish_course(place):
     """Give the learner an account, pass their quizzes (the certificate follows), or issue
     the attendance certificate of the one who came to three days."""
     user = account_for(place)
+    name_regulator(user, place)
     if place.attendee_name == ATTENDANCE_ONLY:
         issue_certificate(place.pk)
         return
@@ -102,6 +112,20 @@ def account_for(place):
     claim_places(None, address)
     place.refresh_from_db()
     return user
+
+
+def name_regulator(user, place):
+    if not user.registration_body and place.profession in REGULATOR:
+        user.registration_body = REGULATOR[place.profession]
+        user.save(update_fields=["registration_body"])
+
+
+def sign_badges():
+    """Badges for versions issued before badges existed (the issue task signs the others)."""
+    unsigned = CertificateVersion.objects.filter(badge_jwt="")
+    for version in unsigned:
+        ensure_badge(version)
+    return len(unsigned)
 
 
 def revoke_one():

@@ -11,3 +11,7 @@ NOT_ELIGIBLE = (
     "This place does not meet its course's completion rule yet, so no certificate is due."
 )
 NOT_CONFIRMED = "Only a confirmed place earns a certificate."
+STATUS_LIST_FULL = (
+    "The certificate status list has no free place left: a new list is needed before more "
+    "Open Badges can be signed."
+)

@@ -86,6 +86,11 @@ class Certificate(models.Model):
     )
     # Kept when staff issue without the rule being met (the override screen is to come).
     override_reason = models.TextField(blank=True)
+    # Its bit on the published status lists (certificates/badges/status_list.py): given once,
+    # when its first Open Badge is signed, and never reused.
+    status_list_index = models.PositiveIntegerField(
+        null=True, blank=True, unique=True, editable=False
+    )
 
     class Meta:
         ordering = ["-issued_at", "pk"]
@@ -134,6 +139,8 @@ class CertificateVersion(models.Model):
     signatory_title = models.CharField(max_length=200, blank=True)
     pdf = models.FileField(storage=private_storage, upload_to="certificates/%Y/", blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)  # sent to the learner, once
+    # The version as a signed Open Badges 3.0 credential (a VC-JWT), made once and kept.
+    badge_jwt = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["certificate", "number"]

@@ -21,3 +21,13 @@ def deliver_certificate(version_id):
     from certificates.documents import deliver
 
     deliver(version_id)
+
+
+@app.task(base=RetryingTask)
+def make_badge(version_id):
+    """Sign and keep the version's Open Badge (with its status list index) unless it has
+    one: ready before the learner asks, and made once however often this runs."""
+    from certificates.badges.credential import ensure_badge
+    from certificates.models import CertificateVersion
+
+    ensure_badge(CertificateVersion.objects.get(pk=version_id))

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from certificates import views
 
@@ -7,4 +7,6 @@ urlpatterns = [
     path("verify/", views.verify, name="verify"),
     path("verify/<str:code>/", views.verify_code, name="verify_code"),
     path("<str:code>/download/", views.download, name="download"),
+    path("", include("certificates.badges.urls")),  # Open Badges
+    path("", include("certificates.cpd.urls")),  # CPD records
 ]

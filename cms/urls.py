@@ -42,5 +42,6 @@ urlpatterns += [
     path("", include("bookings.urls")),
     path("", include("learning.urls")),
     path("certificates/", include("certificates.urls")),
+    path(".well-known/", include("certificates.badges.well_known")),  # the badge issuer's key
     path("", include(wagtail_urls)),
 ]

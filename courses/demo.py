@@ -29,6 +29,8 @@ def seed(scale=1):
         course = CoursePage.objects.filter(slug=spec["slug"]).first()
         if course is None:
             course = add_page(index, build_course(spec, trainers))
+        elif not course.core_skills_tier:
+            set_tier(course, spec["core_skills_tier"])  # a demo seeded before the field
         made += seed_cohorts(course, trainers, scale)
         sync_course_editors(course)  # a demo seeded before course editors existed gets them
     return [f"Courses: {CoursePage.objects.count()} courses, {made} new cohorts."]
@@ -38,6 +40,11 @@ def add_page(parent, page):
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def set_tier(course, tier):
+    course.core_skills_tier = tier
+    course.save_revision().publish()
 
 
 def seed_trainers():
@@ -61,6 +68,7 @@ def build_course(spec, trainers):
         delivery=spec["delivery"],
         duration=spec["duration"],
         cpd_hours=spec["cpd_hours"],
+        core_skills_tier=spec["core_skills_tier"],
         audience=content.AUDIENCE,
         outcomes=[("outcome", text) for text in content.OUTCOMES],
         syllabus=[

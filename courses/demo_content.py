@@ -186,6 +186,9 @@ COURSES = [
         "delivery": "in_person",
         "duration": "5 days",
         "cpd_hours": "30.0",
+        # For staff who are not mental health specialists but see people with mental
+        # health problems regularly: the framework's Tier 2.
+        "core_skills_tier": "tier-2",
         "syllabus": FIVE_DAY_SYLLABUS,
         "body": (
             "<p>The 5-day course runs Monday to Friday, 9:30am to 4:30pm, with an hour for "
@@ -224,6 +227,9 @@ COURSES = [
         "delivery": "blended",
         "duration": "3 weeks",
         "cpd_hours": "30.0",
+        # For staff who are not mental health specialists but see people with mental
+        # health problems regularly: the framework's Tier 2.
+        "core_skills_tier": "tier-2",
         "syllabus": THREE_WEEK_SYLLABUS,
         "body": (
             "<p>Each week has one live online day (9:30am to 4:30pm) and about four hours of "

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.db import connection
+from joserfc.jwk import OKPKey
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,6 +19,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "courses.example.org",
     "SITE_URL": "https://courses.example.org",
     "EVALUATION_PSEUDONYM_KEY": secrets.token_urlsafe(64),
+    "OPEN_BADGES_SIGNING_KEY": OKPKey.generate_key("Ed25519").as_pem(private=True).decode(),
 }
 
 
@@ -42,7 +44,14 @@ def manage(*args, **env):
 
 
 @pytest.mark.parametrize(
-    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "EVALUATION_PSEUDONYM_KEY"]
+    "missing",
+    [
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "SITE_URL",
+        "EVALUATION_PSEUDONYM_KEY",
+        "OPEN_BADGES_SIGNING_KEY",
+    ],
 )
 def test_production_refuses_to_start_without(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
@@ -56,6 +65,20 @@ def test_production_with_empty_secret_key_refuses_to_start():
     result = manage("check", **{**PRODUCTION_ENV, "SECRET_KEY": ""})
     assert result.returncode != 0
     assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_the_public_demo_badge_key():
+    demo = settings.DEMO_OPEN_BADGES_SIGNING_KEY
+    result = manage("check", **{**PRODUCTION_ENV, "OPEN_BADGES_SIGNING_KEY": demo})
+    assert result.returncode != 0
+    assert "OPEN_BADGES_SIGNING_KEY is the public demo key" in result.stderr
+
+
+def test_production_refuses_a_badge_key_that_is_not_ed25519():
+    rsa = "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----"
+    result = manage("check", **{**PRODUCTION_ENV, "OPEN_BADGES_SIGNING_KEY": rsa})
+    assert result.returncode != 0
+    assert "certificates.E001" in result.stderr
 
 
 def test_production_passes_check_deploy_without_warnings():

@@ -37,6 +37,13 @@ SECRET_KEY = env("SECRET_KEY", "demo-only-insecure-key-do-not-use-in-production"
 # Keys the pseudonyms that link one learner's evaluation answers across waves. Never the same
 # as SECRET_KEY (rotating that must not re-key research data), and never changed once in use.
 EVALUATION_PSEUDONYM_KEY = env("EVALUATION_PSEUDONYM_KEY", "demo-only-evaluation-pseudonym-key")
+# Signs certificates' Open Badges (an Ed25519 private key, PEM or JWK JSON); its public half is
+# published at /.well-known/jwks.json and /.well-known/did.json. This demo key is public: a
+# badge signed with it proves nothing. Production must set its own and keep it for good.
+DEMO_OPEN_BADGES_SIGNING_KEY = """-----BEGIN PRIVATE KEY-----
+MC4CAQAwBQYDK2VwBCIEIFiFsMh/aZQl14d8ZWmkd7S/MkfOMbtYdR4fdHRIKqmE
+-----END PRIVATE KEY-----"""
+OPEN_BADGES_SIGNING_KEY = env("OPEN_BADGES_SIGNING_KEY", DEMO_OPEN_BADGES_SIGNING_KEY)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL

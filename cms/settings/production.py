@@ -1,5 +1,7 @@
 """Production: every secret from the environment, HTTPS only, Redis cache and broker."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import env, env_bool, env_list, require_env
 
@@ -9,6 +11,15 @@ EVALUATION_PSEUDONYM_KEY = require_env(
     "EVALUATION_PSEUDONYM_KEY",
     "a long random string, kept for good, that keys the research pseudonyms of evaluation answers.",
 )
+OPEN_BADGES_SIGNING_KEY = require_env(
+    "OPEN_BADGES_SIGNING_KEY",
+    "the Ed25519 private key (PEM or JWK JSON) that signs certificates' Open Badges; keep it "
+    "for good, since badges already issued are checked against its public half.",
+)
+if OPEN_BADGES_SIGNING_KEY.strip() == DEMO_OPEN_BADGES_SIGNING_KEY:  # noqa: F405
+    raise ImproperlyConfigured(
+        "OPEN_BADGES_SIGNING_KEY is the public demo key: generate the site's own Ed25519 key."
+    )
 require_env("ALLOWED_HOSTS", "the site's host names, comma-separated.")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 SITE_URL = require_env("SITE_URL", "the public https:// address of the site.").rstrip("/")

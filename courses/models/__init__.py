@@ -1,11 +1,12 @@
 from .cohorts import Cohort, CohortSession, CohortStatus, Delivery
-from .pages import CourseIndexPage, CoursePage, CourseTrainer, PriceTier
+from .pages import CoreSkillsTier, CourseIndexPage, CoursePage, CourseTrainer, PriceTier
 from .trainers import Trainer
 
 __all__ = [
     "Cohort",
     "CohortSession",
     "CohortStatus",
+    "CoreSkillsTier",
     "CourseIndexPage",
     "CoursePage",
     "CourseTrainer",

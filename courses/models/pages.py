@@ -18,6 +18,16 @@ from courses.models.cohorts import Delivery
 SHORT_RICH_TEXT = ["bold", "italic", "ul", "ol", "link"]
 
 
+class CoreSkillsTier(models.TextChoices):
+    """The tiers of the Mental Health Core Skills Education and Training Framework (Skills
+    for Health, Health Education England and Skills for Care, 2016). Certificates' Open
+    Badges align to the tier a course targets."""
+
+    TIER_1 = "tier-1", "Tier 1: general mental health awareness"
+    TIER_2 = "tier-2", "Tier 2: regular contact with people with mental health problems"
+    TIER_3 = "tier-3", "Tier 3: working with and caring for people with mental health needs"
+
+
 class CourseIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(blank=True, features=SHORT_RICH_TEXT)
 
@@ -46,6 +56,14 @@ class CoursePage(RoutablePageMixin, Page):
     )
     duration = models.CharField(max_length=60, help_text="For example: 5 days, or 3 weeks")
     cpd_hours = models.DecimalField("CPD hours", max_digits=5, decimal_places=1)
+    core_skills_tier = models.CharField(
+        "Core Skills Framework tier",
+        max_length=10,
+        choices=CoreSkillsTier.choices,
+        blank=True,
+        help_text="The tier of the Mental Health Core Skills Education and Training Framework "
+        "this course targets. Stated in each certificate's Open Badge.",
+    )
     audience = RichTextField("who it is for", features=SHORT_RICH_TEXT)
     outcomes = StreamField([("outcome", OutcomeBlock())], verbose_name="learning outcomes")
     syllabus = StreamField([("item", SyllabusItemBlock())], verbose_name="what each day covers")
@@ -80,7 +98,12 @@ class CoursePage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("delivery"), FieldPanel("duration"), FieldPanel("cpd_hours")],
+            [
+                FieldPanel("delivery"),
+                FieldPanel("duration"),
+                FieldPanel("cpd_hours"),
+                FieldPanel("core_skills_tier"),
+            ],
             heading="Format",
         ),
         FieldPanel("audience"),

@@ -29,3 +29,27 @@ def test_the_demo_certificates_and_registers(demo_site):
     counts = (Certificate.objects.count(), AttendanceRecord.objects.count())
     demo.seed()
     assert (Certificate.objects.count(), AttendanceRecord.objects.count()) == counts
+
+
+def test_the_demo_badges_status_list_and_cpd_records(demo_site, client):
+    """Every certificate's badge is signed; Jo Marsh's revoked bit is on the published list;
+    Rachel Green's CPD record comes in the NMC's shape."""
+    from certificates.badges import status_list
+    from certificates.models import CertificateVersion
+
+    demo.seed()
+    assert not CertificateVersion.objects.filter(badge_jwt="").exists()
+    revoked = Certificate.objects.get(place__attendee_name="Jo Marsh", status="revoked")
+    bits = status_list.bitstring("revocation")
+    assert status_list.is_set(bits, revoked.status_list_index)
+    valid = Certificate.objects.filter(status="valid").values_list("status_list_index", flat=True)
+    assert not any(status_list.is_set(bits, index) for index in valid)
+
+    rachel = Certificate.objects.get(place__attendee_name="Rachel Green").place.attendee
+    assert rachel.registration_body == "NMC"
+    femi = Certificate.objects.get(place__attendee_name="Femi Adeyemi").place.attendee
+    assert femi.registration_body == "GMC"
+    client.force_login(rachel)
+    page = client.get("/certificates/cpd/").content.decode()
+    assert page.index("Nursing and Midwifery Council") < page.index("General Medical Council")
+    assert demo.sign_badges() == 0  # seeding again signs nothing new

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -51,9 +52,24 @@ def queue_position(entry):
 QUEUE_COLUMN = Column("queue", label="Place in queue", accessor=queue_position)
 
 
+def visible_cohorts(user):
+    if user.has_perm(OFFER_PERMISSION) or user.has_perm("courses.change_cohort"):
+        return Cohort.objects.all()
+    return Cohort.objects.taught_by(user)
+
+
 class WaitingListIndexView(generic.IndexView):
     def get_base_queryset(self):
         return with_queue_position(visible_entries(self.request.user))
+
+    @cached_property
+    def filters(self):
+        """The cohort filter offers only the user's own cohorts: its choices would otherwise
+        name every cohort on the site."""
+        filterset = super().filters
+        if filterset is not None and "cohort" in filterset.form.fields:
+            filterset.form.fields["cohort"].queryset = visible_cohorts(self.request.user)
+        return filterset
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)

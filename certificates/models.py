@@ -73,6 +73,7 @@ class CertificateStatus(models.TextChoices):
 
 
 class Certificate(models.Model):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     code = models.CharField(max_length=13, unique=True, default=new_code, editable=False)
     place = models.ForeignKey(
         "bookings.Place", on_delete=models.PROTECT, related_name="certificates"
@@ -117,6 +118,8 @@ class Certificate(models.Model):
 
 class CertificateVersion(models.Model):
     """What the certificate stated when this version was issued, never edited afterwards."""
+
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveSmallIntegerField(default=1)

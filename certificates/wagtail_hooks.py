@@ -10,6 +10,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from certificates import progress_views
 from certificates.models import Certificate, CompletionRule
 from certificates.panels import CertificatesDuePanel
+from cms.admin_scope import RowScopedSnippetViewSet
+from courses.services import visible_cohorts
 from learning.quizzes.admin import ReadOnlyPolicy
 
 
@@ -20,7 +22,7 @@ class CompletionRuleViewSet(SnippetViewSet):
     list_display = ["course", "attendance_percent", "mandatory_sessions", "evaluation_required"]
 
 
-class CertificateViewSet(SnippetViewSet):
+class CertificateViewSet(RowScopedSnippetViewSet):
     model = Certificate
     icon = "doc-full"
     menu_label = "Certificates"
@@ -29,6 +31,10 @@ class CertificateViewSet(SnippetViewSet):
     list_filter = ["kind", "status"]
     search_fields = ["code", "place__attendee_name"]
     list_export = ["code", "place", "kind", "status", "issued_at", "override_reason"]
+
+    def rows_for(self, user):
+        """Trainers: the certificates of the cohorts they teach; cohort managers: all."""
+        return Certificate.objects.filter(place__cohort__in=visible_cohorts(user)).values("pk")
 
 
 class CertificatesGroup(SnippetViewSetGroup):

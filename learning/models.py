@@ -70,6 +70,8 @@ class ModulePage(Page):
 class ModuleProgress(models.Model):
     """A learner marked a module done, on the cohort their place is on."""
 
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress"
     )
@@ -93,6 +95,8 @@ class ModuleProgress(models.Model):
 
 class ReflectionNote(models.Model):
     """The learner's private notes on a module: shown to nobody else, not even trainers."""
+
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reflection_notes"

@@ -115,6 +115,7 @@ class Document(models.Model):
 
 
 class Invoice(Document):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     order = models.ForeignKey("bookings.Order", on_delete=models.PROTECT, related_name="invoices")
     tax_point = models.DateField()
     due_date = models.DateField()
@@ -193,6 +194,7 @@ class Line(models.Model):
 
 
 class InvoiceLine(Line):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="lines")
     place = models.ForeignKey(
         "bookings.Place", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -200,6 +202,7 @@ class InvoiceLine(Line):
 
 
 class CreditNote(Document):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="credit_notes")
     reason = models.CharField(max_length=300)
     # Set when the credit note is first emailed, so a retried delivery sends it once.
@@ -210,6 +213,7 @@ class CreditNote(Document):
 
 
 class CreditNoteLine(Line):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     credit_note = models.ForeignKey(CreditNote, on_delete=models.CASCADE, related_name="lines")
 
 
@@ -222,6 +226,8 @@ class ReceiptMethod(models.TextChoices):
 class InvoicePayment(models.Model):
     """Money received against an invoice: a bank transfer recorded by finance, or a card
     payment through the invoice's Stripe link, recorded by the webhook."""
+
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
 
     invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="payments")
     amount_pence = models.PositiveIntegerField()

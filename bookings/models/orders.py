@@ -36,6 +36,7 @@ class PlaceStatus(models.TextChoices):
 
 
 class Order(models.Model):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     reference = models.CharField(max_length=16, unique=True, default=new_reference, editable=False)
     buyer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -105,6 +106,8 @@ class PlaceQuerySet(models.QuerySet):
 class Place(models.Model):
     """One attendee's place on one cohort. A confirmed place is the learner's enrolment."""
 
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
+
     order = models.ForeignKey(Order, on_delete=models.PROTECT, related_name="places")
     cohort = models.ForeignKey("courses.Cohort", on_delete=models.PROTECT, related_name="places")
     attendee = models.ForeignKey(
@@ -137,6 +140,8 @@ class Place(models.Model):
 
 class OrderEvent(models.Model):
     """The order's timeline: what happened, who did it, and when."""
+
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
 
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=40)

@@ -17,6 +17,8 @@ class PaymentStatus(models.TextChoices):
 class Payment(models.Model):
     """One Stripe Checkout Session for an order; at most one open at a time."""
 
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
+
     order = models.ForeignKey("bookings.Order", on_delete=models.PROTECT, related_name="payments")
     # Set when the session pays an issued invoice through its card link, not a booking.
     invoice = models.ForeignKey(
@@ -67,6 +69,8 @@ class StripeEvent(models.Model):
 class Refund(models.Model):
     """Money given back on an order: by our own cancellation or transfer, or recorded from
     Stripe (a refund made in the Dashboard). Each Stripe refund is recorded once."""
+
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
 
     order = models.ForeignKey("bookings.Order", on_delete=models.PROTECT, related_name="refunds")
     payment = models.ForeignKey(

@@ -12,6 +12,8 @@ class PlaceReminder(models.Model):
     """One reminder of one kind to one place, written in the transaction that decides to send
     it: a second run (or a re-delivered task) finds the row and sends nothing."""
 
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
+
     place = models.ForeignKey("bookings.Place", on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=10, choices=ReminderKind.choices)
     sent_at = models.DateTimeField()

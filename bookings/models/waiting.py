@@ -48,6 +48,7 @@ class WaitingListQuerySet(models.QuerySet):
 
 
 class WaitingListEntry(models.Model):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     cohort = models.ForeignKey(
         "courses.Cohort", on_delete=models.PROTECT, related_name="waiting_list"
     )

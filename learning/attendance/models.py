@@ -20,6 +20,7 @@ ATTENDED = (AttendanceStatus.PRESENT, *PARTIAL)
 
 
 class AttendanceRecord(models.Model):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     place = models.ForeignKey("bookings.Place", on_delete=models.CASCADE, related_name="attendance")
     session = models.ForeignKey(
         "courses.CohortSession", on_delete=models.CASCADE, related_name="attendance"

@@ -252,6 +252,8 @@ class EvaluationResponse(models.Model):
     """One place's answers to one wave. `place` is for the platform only (see the module
     docstring); research reads `pseudonym`."""
 
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
+
     place = models.ForeignKey(
         "bookings.Place", on_delete=models.CASCADE, related_name="evaluation_responses"
     )

@@ -23,6 +23,7 @@ class MessageTemplate(models.Model):
 
 
 class CohortMessage(models.Model):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     cohort = models.ForeignKey("courses.Cohort", on_delete=models.CASCADE, related_name="messages")
     template = models.ForeignKey(
         MessageTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -44,6 +45,7 @@ class CohortMessage(models.Model):
 
 
 class MessageRecipient(models.Model):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     message = models.ForeignKey(CohortMessage, on_delete=models.CASCADE, related_name="recipients")
     place = models.ForeignKey("bookings.Place", on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(null=True, blank=True)

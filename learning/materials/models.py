@@ -20,6 +20,7 @@ def material_path(material, filename):
 
 
 class CohortMaterial(models.Model):
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     cohort = models.ForeignKey("courses.Cohort", on_delete=models.CASCADE, related_name="materials")
     title = models.CharField(max_length=200)
     description = models.CharField(max_length=500, blank=True)

@@ -10,11 +10,12 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import (
     IndexView,
-    InspectView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
+from bookings.models import Place
+from cms.admin_scope import RowScopedSnippetViewSet
 from courses.services import visible_cohorts
 from learning.quizzes import services
 from learning.quizzes.models import Quiz, QuizAdjustment, QuizAttempt, QuizRegrade
@@ -80,27 +81,14 @@ class QuizViewSet(SnippetViewSet):
         return super().get_urlpatterns() + [path("regrade/<int:pk>/", regrade_view, name="regrade")]
 
 
-def visible_attempts(user):
-    """Trainers see the attempts of the cohorts they teach; cohort managers see all."""
-    return QuizAttempt.objects.filter(cohort__in=visible_cohorts(user)).select_related(
-        "user", "quiz", "module"
-    )
-
-
 class AttemptIndexView(IndexView):
     def get_base_queryset(self):
-        return visible_attempts(self.request.user)
+        return super().get_base_queryset().select_related("user", "quiz", "module")
 
 
-class AttemptInspectView(InspectView):
-    def get_object(self, queryset=None):
-        return get_object_or_404(visible_attempts(self.request.user), pk=self.pk)
-
-
-class QuizAttemptViewSet(SnippetViewSet):
+class QuizAttemptViewSet(RowScopedSnippetViewSet):
     model = QuizAttempt
     index_view_class = AttemptIndexView
-    inspect_view_class = AttemptInspectView
     icon = "tasks"
     menu_label = "Quiz attempts"
     inspect_view_enabled = True
@@ -112,6 +100,10 @@ class QuizAttemptViewSet(SnippetViewSet):
         *["marks", "total", "passed"],
     ]
 
+    def rows_for(self, user):
+        """Trainers see the attempts of the cohorts they teach; cohort managers see all."""
+        return QuizAttempt.objects.filter(cohort__in=visible_cohorts(user)).values("pk")
+
 
 class QuizRegradeViewSet(SnippetViewSet):
     model = QuizRegrade
@@ -122,12 +114,23 @@ class QuizRegradeViewSet(SnippetViewSet):
     list_filter = ["quiz", "kind"]
 
 
-class QuizAdjustmentViewSet(SnippetViewSet):
+class QuizAdjustmentViewSet(RowScopedSnippetViewSet):
     model = QuizAdjustment
     icon = "user"
     menu_label = "Reasonable adjustments"
     list_display = ["user", "course", "extra_time", "extra_attempts"]
     search_fields = ["user__email", "course__title"]
+
+    def rows_for(self, user):
+        """Trainers: the adjustments of learners on the cohorts they teach, on those
+        courses. An adjustment is about someone's needs: nobody else's business."""
+        if user.has_perm("courses.change_cohort"):
+            return QuizAdjustment.objects.values("pk")
+        cohorts = visible_cohorts(user)
+        return QuizAdjustment.objects.filter(
+            course__in=cohorts.values("course"),
+            user__in=Place.objects.filter(cohort__in=cohorts).values("attendee"),
+        ).values("pk")
 
 
 class LearningGroup(SnippetViewSetGroup):

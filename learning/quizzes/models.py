@@ -176,6 +176,8 @@ class Choice(Orderable):
 class QuizAttempt(models.Model):
     """One go at a quiz placed in a module. Unfinished while `submitted_at` is empty."""
 
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
     )
@@ -249,9 +251,30 @@ class TimeAdjustment(models.TextChoices):
     UNTIMED = "untimed", "Untimed"
 
 
+class QuizAdjustmentForm(WagtailAdminModelForm):
+    """A trainer chooses among the learners and courses of the cohorts they teach: the whole
+    list of accounts is not theirs to browse."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if user is None or user.has_perm("courses.change_cohort"):
+            return
+        from bookings.models import Place
+        from courses.services import visible_cohorts
+
+        cohorts = visible_cohorts(user)
+        learners = Place.objects.filter(cohort__in=cohorts).values("attendee")
+        self.fields["user"].queryset = self.fields["user"].queryset.filter(pk__in=learners)
+        courses = cohorts.values("course")
+        self.fields["course"].queryset = self.fields["course"].queryset.filter(pk__in=courses)
+
+
 class QuizAdjustment(models.Model):
     """Reasonable adjustments for one learner on one course: every quiz of the course,
     including an attempt in progress (its deadline is worked out from them each time)."""
+
+    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_adjustments"
@@ -274,6 +297,7 @@ class QuizAdjustment(models.Model):
         FieldRowPanel([FieldPanel("extra_time"), FieldPanel("extra_attempts")]),
         FieldPanel("note"),
     ]
+    base_form_class = QuizAdjustmentForm
 
     class Meta:
         constraints = [

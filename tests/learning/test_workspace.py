@@ -158,5 +158,7 @@ def test_the_roster_and_my_cohorts_read_a_fixed_number_of_queries(
     client.force_login(trainer)
     for url in (roster_url(upcoming), reverse("learning_my_cohorts")):
         client.get(url)
-        with django_assert_max_num_queries(14):
+        # 15: Wagtail's menu finds the trainer's course pages (their page permissions) for
+        # its Pages item; the count stays the same however many places and cohorts.
+        with django_assert_max_num_queries(15):
             assert client.get(url).status_code == 200

@@ -2,8 +2,8 @@
 
 A viewset names its rows with `rows_for(user)`; every view it builds — the listing (and so
 its search, filters and export), inspect, edit, delete, history and usage — is made to keep
-to them, and anything else is a 404, as if it did not exist; there is no chooser. One place for the rule, so a
-screen added by a Wagtail upgrade cannot quietly skip it.
+to them, and anything else is a 404, as if it did not exist; there is no chooser. One place
+for the rule, so a screen added by a Wagtail upgrade cannot quietly skip it.
 """
 
 from django.http import Http404

@@ -54,12 +54,12 @@ def attendance_urls():
             name="learning_attendance_mark",
         ),
         path(
-            "attendance/<int:session_id>/check-in-code/",
+            "attendance/check-in-code/<int:session_id>/",
             attendance_views.check_in_code,
             name="learning_attendance_check_in_code",
         ),
         path(
-            "attendance/<int:session_id>/sign-in-sheet.pdf",
+            "attendance/sign-in-sheet/<int:session_id>/",
             attendance_views.sign_in_sheet,
             name="learning_attendance_sign_in_sheet",
         ),

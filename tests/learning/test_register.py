@@ -374,3 +374,20 @@ def test_the_sign_in_sheet_lists_the_confirmed_learners_with_a_signature_column(
     assert "Cara Ng" not in text
     catalog = reader.trailer["/Root"]
     assert "/StructTreeRoot" in catalog and catalog["/Lang"] == "en-GB"
+
+
+def test_the_register_tab_links_each_sessions_sheet_and_the_codes_still_of_use(
+    client, trainer, cohort, sessions
+):
+    client.force_login(trainer)
+    page = client.get(reverse("learning_workspace_sessions", args=[cohort.pk])).content.decode()
+    assert all(url("sign_in_sheet", session) in page for session in sessions)
+    assert url("check_in_code", sessions[0]) not in page  # ended two days ago
+    assert url("check_in_code", sessions[3]) in page
+
+
+def test_a_session_to_come_shows_its_tools_but_no_register(client, trainer, places, tomorrow):
+    client.force_login(trainer)
+    page = client.get(url("register", tomorrow)).content.decode()
+    assert "cannot be kept" in page and "register-row" not in page
+    assert url("check_in_code", tomorrow) in page

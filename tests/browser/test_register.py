@@ -121,3 +121,30 @@ def test_a_trainer_marks_a_register_with_the_keyboard(visitor, cohort, trainer):
 
     visitor.submit(page.get_by_role("link", name="Show check-in code"))
     assert page.get_by_role("img", name="QR code for checking in").is_visible()
+
+
+def test_a_learner_checks_in_with_the_code_from_the_room(visitor, cohort):
+    from learning.attendance.checkin import check_in_token
+    from tests.factories.courses import CohortSessionFactory
+
+    page = visitor.page
+    now = timezone.now()
+    session = CohortSessionFactory(
+        cohort=cohort,
+        title="Afternoon workshop",
+        starts_at=now - datetime.timedelta(minutes=10),
+        ends_at=now + datetime.timedelta(hours=2),
+    )
+    visitor.visit("/accounts/login/")
+    page.fill("[name='login']", cohort.places.order_by("attendee_name")[0].attendee.email)
+    page.fill("[name='password']", DEFAULT_PASSWORD)
+    visitor.submit(page.locator("main form [type='submit']").first)
+
+    assert page.goto(visitor.base_url + "/learning/check-in/not-a-code/").status == 400
+    visitor.check_accessibility()
+    assert page.get_by_role("heading", level=1).inner_text() == "You cannot check in"
+    visitor.visit(f"/learning/check-in/{check_in_token(session)}/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Check in to Afternoon workshop"
+    visitor.submit(page.get_by_role("button", name="Check me in"))
+    assert page.get_by_role("heading", level=1).inner_text() == "You have checked in"
+    assert session.check_ins.get().pending

@@ -50,12 +50,21 @@ async function save(row, url, csrf, status) {
       headers: { "X-CSRFToken": csrf, Accept: "application/json" },
       credentials: "same-origin",
     });
+    if (!isJson(response)) {
+      // Signed out, or the page's form token went stale: the server refused before the view.
+      show(row, status, `${name}: not saved. Reload the page (sign in again if asked).`, "error");
+      return;
+    }
     const result = await response.json();
     if (result.saved) show(row, status, `${name}: ${result.message}`, "saved");
     else show(row, status, `${name}: not saved. ${result.error}`, "error");
   } catch {
     show(row, status, `${name}: not saved, the connection failed. Use “Save attendance”.`, "error");
   }
+}
+
+function isJson(response) {
+  return (response.headers.get("Content-Type") || "").startsWith("application/json");
 }
 
 function show(row, status, text, state) {

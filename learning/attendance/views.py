@@ -23,6 +23,7 @@ from learning.attendance.services import (
     pending_check_ins,
     record_attendance,
     register_places,
+    unmarked_places,
 )
 from learning.exceptions import LearningError
 
@@ -72,7 +73,7 @@ def register(request, session_id):
         "form": form,
         "check_ins": check_ins,
         "rows": [(*row, check_ins.get(row[0].pk)) for row in form.rows()],
-        "unmarked": len(form.places) - len(records),
+        "unmarked": unmarked_places(session).count(),
         "is_future": session_day_after_today(session),
     }
     return TemplateResponse(request, "learning/admin/attendance_register.html", context)

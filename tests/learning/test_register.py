@@ -391,3 +391,20 @@ def test_a_session_to_come_shows_its_tools_but_no_register(client, trainer, plac
     page = client.get(url("register", tomorrow)).content.decode()
     assert "cannot be kept" in page and "register-row" not in page
     assert url("check_in_code", tomorrow) in page
+
+
+def test_a_learners_attendance_and_check_ins_are_in_their_data_export(
+    client, trainer, learner, places, running, yesterday
+):
+    import json
+
+    record_attendance(session=yesterday, marks={places["amara"].pk: ("late", 50)}, actor=trainer)
+    checkin.check_in(token=checkin.check_in_token(running), user=learner)
+    client.force_login(learner)
+    data = json.loads(client.get(reverse("account_data_export")).content)
+    assert [(a["session"], a["status"], a["minutes_attended"]) for a in data["attendance"]] == [
+        (yesterday.title, "Late", 50)
+    ]
+    assert [(c["session"], c["confirmed"]) for c in data["check_ins"]] == [
+        ("Afternoon workshop", False)
+    ]

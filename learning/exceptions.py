@@ -52,3 +52,36 @@ NOT_IN_WAVE = "One of the answers was for a question that is not asked here."
 OUT_OF_RANGE = "One of the answers is not one of the options for its question."
 UNANSWERED = "Answer every question that is not marked optional."
 NOT_ON_REGISTER = "Someone on this register no longer has a confirmed place on the cohort."
+
+# Keeping a register: the rules that the whole-form save, the saved-as-you-go endpoint and the
+# check-in confirmation all pass through (learning.attendance.services.check_marks).
+NOT_YOUR_REGISTER = "You do not keep the register for this session's cohort."
+SESSION_IN_FUTURE = (
+    "This session is on {date}, so its register cannot be kept yet. Record attendance on the "
+    "day of the session or after it."
+)
+OTHER_COHORT = (
+    "{name} has a place on another cohort, not on {cohort}, so their attendance cannot be "
+    "recorded at this session."
+)
+PLACE_NOT_CONFIRMED = (
+    "{name}'s place is {status}, not confirmed, so their attendance cannot be recorded."
+)
+
+
+class CheckInError(LearningError):
+    """A learner's check-in refused; nothing is stored."""
+
+
+CHECK_IN_BAD_CODE = (
+    "This check-in link is not valid. Scan the code shown in the room again, or tell your "
+    "trainer you are here."
+)
+CHECK_IN_NOT_YET = "Check-in for {session} opens at {time} on {date}. Scan the code again then."
+CHECK_IN_CLOSED = (
+    "Check-in for {session} closed when the session ended. Tell your trainer if you were there."
+)
+CHECK_IN_NO_PLACE = (
+    "Your account has no confirmed place on {cohort}, so you cannot check in to it. If your "
+    "employer booked for you, sign in with the email address they used."
+)

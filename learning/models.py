@@ -118,7 +118,11 @@ class ReflectionNote(models.Model):
 
 # The quiz, evaluation, attendance, materials and mailings models live in their own subpackages;
 # importing them here registers them with the app.
-from learning.attendance.models import AttendanceRecord, AttendanceStatus  # noqa: E402, F401
+from learning.attendance.models import (  # noqa: E402, F401
+    AttendanceRecord,
+    AttendanceStatus,
+    SessionCheckIn,
+)
 from learning.evaluation.models import (  # noqa: E402, F401
     CourseEvaluation,
     EvaluationResponse,

@@ -1,8 +1,17 @@
 """A learner's own learning records in their data export. Erasing the account deletes them
 with the user row (the foreign keys cascade): nothing here must be kept. Regrade records
-name learners by id only, so nothing of an erased learner stays there either."""
+name learners by id only, so nothing of an erased learner stays there either. Attendance and
+check-ins belong to the place, which bookings keeps (anonymised) for its records, so they are
+exported here but go with the place, not the user row."""
 
-from learning.models import ModuleProgress, QuizAdjustment, QuizAttempt, ReflectionNote
+from learning.models import (
+    AttendanceRecord,
+    ModuleProgress,
+    QuizAdjustment,
+    QuizAttempt,
+    ReflectionNote,
+    SessionCheckIn,
+)
 
 
 def export_learning(sender, user, data, **kwargs):
@@ -41,4 +50,27 @@ def export_learning(sender, user, data, **kwargs):
             "extra_attempts": a.extra_attempts,
         }
         for a in QuizAdjustment.objects.filter(user=user).select_related("course")
+    ]
+    export_attendance(user, data)
+
+
+def export_attendance(user, data):
+    records = AttendanceRecord.objects.filter(place__attendee=user).select_related("session")
+    data["attendance"] = [
+        {
+            "session": str(r.session),
+            "starts_at": r.session.starts_at.isoformat(),
+            "status": r.get_status_display(),
+            "minutes_attended": r.minutes_attended,
+        }
+        for r in records
+    ]
+    check_ins = SessionCheckIn.objects.filter(place__attendee=user).select_related("session")
+    data["check_ins"] = [
+        {
+            "session": str(c.session),
+            "checked_in_at": c.checked_in_at.isoformat(),
+            "confirmed": not c.pending,
+        }
+        for c in check_ins
     ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from learning import views
+from learning.attendance import checkin_views
 from learning.evaluation import views as evaluation_views
 from learning.materials import views as material_views
 from learning.quizzes import views as quiz_views
@@ -24,6 +25,7 @@ urlpatterns = [
         material_views.download,
         name="material",
     ),
+    path("learning/check-in/<str:token>/", checkin_views.check_in, name="check_in"),
     path("learning/modules/<int:module_id>/done/", views.mark_done, name="mark_done"),
     path(
         "learning/modules/<int:module_id>/reflection/",

@@ -48,6 +48,21 @@ def attendance_urls():
             attendance_views.register,
             name="learning_attendance_register",
         ),
+        path(
+            "attendance/<int:session_id>/mark/",
+            attendance_views.save_mark,
+            name="learning_attendance_mark",
+        ),
+        path(
+            "attendance/check-in-code/<int:session_id>/",
+            attendance_views.check_in_code,
+            name="learning_attendance_check_in_code",
+        ),
+        path(
+            "attendance/sign-in-sheet/<int:session_id>/",
+            attendance_views.sign_in_sheet,
+            name="learning_attendance_sign_in_sheet",
+        ),
     ]
 
 

@@ -1,8 +1,35 @@
-"""The register form: a status and, when late or leaving early, minutes for each place."""
+"""The register form (a status and, when late or leaving early, minutes for each place), and
+the one-learner form behind the saved-as-you-go endpoint. Minutes typed and then left behind
+by a change of status (present after late) are dropped, not refused: the page hides them."""
 
 from django import forms
 
-from learning.attendance.models import AttendanceStatus, minutes_problem
+from learning.attendance.models import PARTIAL, AttendanceStatus, minutes_problem
+
+
+def status_field(label, initial=None):
+    return forms.ChoiceField(
+        label=label,
+        choices=AttendanceStatus.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        initial=initial,
+    )
+
+
+def minutes_field(label, initial=None):
+    return forms.IntegerField(label=label, required=False, min_value=0, initial=initial)
+
+
+def clean_mark(form, status_name, minutes_name, session):
+    """Drop minutes that do not go with the status, then say what is wrong, if anything."""
+    status = form.cleaned_data.get(status_name)
+    if status and status not in PARTIAL:
+        form.cleaned_data[minutes_name] = None
+    minutes = form.cleaned_data.get(minutes_name)
+    problem = status and minutes_problem(status, minutes, session.minutes)
+    if problem and minutes_name not in form.errors:
+        form.add_error(minutes_name, problem)
 
 
 class RegisterForm(forms.Form):
@@ -11,17 +38,12 @@ class RegisterForm(forms.Form):
         self.session, self.places = session, list(places)
         for place in self.places:
             record = records.get(place.pk)
-            self.fields[f"status_{place.pk}"] = forms.ChoiceField(
-                label=f"{place.attendee_name}: attendance",
-                choices=[("", "Not recorded"), *AttendanceStatus.choices],
-                required=False,
-                initial=record.status if record else "",
+            self.fields[f"status_{place.pk}"] = status_field(
+                f"{place.attendee_name}: attendance", record.status if record else None
             )
-            self.fields[f"minutes_{place.pk}"] = forms.IntegerField(
-                label=f"{place.attendee_name}: minutes attended",
-                required=False,
-                min_value=0,
-                initial=record.minutes_attended if record else None,
+            self.fields[f"minutes_{place.pk}"] = minutes_field(
+                f"Minutes of teaching {place.attendee_name} attended",
+                record.minutes_attended if record else None,
             )
 
     def rows(self):
@@ -31,11 +53,7 @@ class RegisterForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         for place in self.places:
-            status = cleaned.get(f"status_{place.pk}")
-            minutes = cleaned.get(f"minutes_{place.pk}")
-            problem = status and minutes_problem(status, minutes, self.session.minutes)
-            if problem:
-                self.add_error(f"minutes_{place.pk}", problem)
+            clean_mark(self, f"status_{place.pk}", f"minutes_{place.pk}", self.session)
         return cleaned
 
     def marks(self):
@@ -46,3 +64,27 @@ class RegisterForm(forms.Form):
             for p in self.places
             if data.get(f"status_{p.pk}")
         }
+
+
+class MarkForm(forms.Form):
+    """One learner's mark, as the register page's script sends it on each change."""
+
+    place = forms.IntegerField()
+    status = forms.ChoiceField(choices=AttendanceStatus.choices)
+    minutes = minutes_field("Minutes attended")
+
+    def __init__(self, *args, session, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.session = session
+
+    def clean(self):
+        cleaned = super().clean()
+        clean_mark(self, "status", "minutes", self.session)
+        return cleaned
+
+    def marks(self):
+        data = self.cleaned_data
+        return {data["place"]: (data["status"], data["minutes"])}
+
+    def first_error(self):
+        return next(iter(self.errors.values()))[0]

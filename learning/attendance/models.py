@@ -74,3 +74,33 @@ def minutes_problem(status, minutes, session_minutes):
     if status not in PARTIAL and minutes is not None:
         return "Minutes attended are only recorded when late or leaving early."
     return None
+
+
+class SessionCheckIn(models.Model):
+    """A learner's own "I am here", from the code shown in the room. It is not attendance
+    until the trainer confirms it, so the certificate rules read AttendanceRecord only and a
+    check-in never counts by itself."""
+
+    place = models.ForeignKey("bookings.Place", on_delete=models.CASCADE, related_name="check_ins")
+    session = models.ForeignKey(
+        "courses.CohortSession", on_delete=models.CASCADE, related_name="check_ins"
+    )
+    checked_in_at = models.DateTimeField()
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["session", "checked_in_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["place", "session"], name="one_check_in_per_session")
+        ]
+
+    def __str__(self):
+        state = "confirmed" if self.confirmed_at else "waiting for the trainer"
+        return f"{self.place.attendee_name} checked in to {self.session} ({state})"
+
+    @property
+    def pending(self):
+        return self.confirmed_at is None

@@ -10,6 +10,7 @@ class LearningConfig(AppConfig):
         from cms.signals import account_erasing, personal_data_requested
         from learning import privacy
         from learning.evaluation import privacy as evaluation_privacy
+        from learning.evaluation import tasks as evaluation_tasks  # noqa: F401  (Celery)
         from learning.mailings import tasks  # noqa: F401  (registers the Celery task)
         from learning.workspace import Tab, register_tab
 

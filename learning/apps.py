@@ -28,6 +28,8 @@ class LearningConfig(AppConfig):
         # Trainers see the evaluation instruments and which wave asks what; staff change them,
         # so that every cohort of a course is measured the same way.
         grant("Trainers", "learning.view_instrument", "learning.view_courseevaluation")
+        # Research downloads the pseudonymised export of consenting learners' answers.
+        grant("Research", "learning.export_research")
         # Trainers keep the registers of the cohorts they teach.
         grant("Trainers", *[f"learning.{a}_attendancerecord" for a in ("view", "add", "change")])
         # Trainers share slides and handouts with the cohorts they teach.

@@ -6,11 +6,13 @@ class LearningConfig(AppConfig):
     name = "learning"
 
     def ready(self):
+        from bookings.confirmation_extras import register_confirmation_extra
         from cms.groups import grant
         from cms.signals import account_erasing, personal_data_requested
         from learning import privacy
         from learning.evaluation import privacy as evaluation_privacy
         from learning.evaluation import tasks as evaluation_tasks  # noqa: F401  (Celery)
+        from learning.evaluation.confirmation import before_wave_extra
         from learning.mailings import tasks  # noqa: F401  (registers the Celery task)
         from learning.workspace import Tab, register_tab
 
@@ -21,6 +23,8 @@ class LearningConfig(AppConfig):
         account_erasing.connect(
             evaluation_privacy.erase_evaluation, dispatch_uid="evaluation-erase"
         )
+        # The pre-course wave's link goes in each place's booking confirmation.
+        register_confirmation_extra(before_wave_extra)
         # Trainers write the quizzes, agree adjustments, and see attempts and regrades.
         grant("Trainers", *[f"learning.{a}_quiz" for a in ("view", "add", "change")])
         grant("Trainers", *[f"learning.{a}_quizadjustment" for a in ("view", "add", "change")])

@@ -10,8 +10,10 @@ The follow-up opens on 1 December 2026.
 import datetime
 
 import pytest
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from learning.evaluation import invitations, services
@@ -154,3 +156,23 @@ def test_the_last_day_wave_is_emailed_once_the_last_session_has_ended(
 def test_the_task_is_on_the_beat_schedule():
     entry = settings.CELERY_BEAT_SCHEDULE["send-evaluation-wave-emails"]
     assert entry["task"] == "learning.evaluation.tasks.send_wave_emails"
+
+
+def test_my_learning_lists_the_follow_up_when_it_is_due(client, course, user):
+    """Relative to today: a cohort that ended three months ago has its follow-up open."""
+    evaluation = course_evaluation(course)
+    WaveInstrument.objects.create(
+        evaluation=evaluation,
+        wave="follow_up",
+        instrument=Instrument.objects.get(kind="confidence"),
+    )
+    ended = timezone.localdate() - relativedelta(months=3)
+    cohort = CohortFactory(
+        course=course, start_date=ended - datetime.timedelta(days=4), status="completed"
+    )
+    place = place_on(cohort, user)
+    client.force_login(user)
+    page = client.get(reverse("learning:dashboard")).content.decode()
+    url = reverse("learning:evaluation_wave", args=[place.pk, "follow_up"])
+    assert "Evaluation to do" in page and url in page
+    assert "questions three months after" in page

@@ -187,3 +187,14 @@ def test_the_demo_export_names_nobody(client, seeded, fake_stripe):
     assert len(personal) > 20
     leaks = sorted(value for value in personal if value.lower() in exported.lower())
     assert leaks == []
+
+
+def test_the_consent_page_says_in_plain_words_what_a_withdrawal_does(client, learners):
+    client.force_login(learners["Eli"])
+    page = client.get(reverse("learning:research_consent")).content.decode()
+    assert "If you change your mind" in page
+    assert "from that moment on, including answers you gave before" in page
+    client.post(reverse("learning:research_consent"), {"agreed": "no"})
+    page = client.get(reverse("learning:research_consent")).content.decode()
+    assert "Your choice now: <strong>no</strong>" in page
+    assert "left out of research and audit since then" in page

@@ -7,4 +7,8 @@ payments through Stripe and issue invoices. Imports from ``cms`` and ``courses``
 
 ``PlaceReminder`` records each reminder sent before a course starts (7 days and 1 day before,
 by the hourly ``send_course_reminders`` task), so that none is sent twice.
+
+``confirmation_extras``: apps downstream register what a place's confirmation email should
+add (learning: the link to the questions before the course), since bookings cannot import
+them.
 """

@@ -5,6 +5,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from bookings.confirmation_extras import extras_for
 from bookings.models import Place, ReminderKind
 from courses.calendar import cohort_ics, location
 
@@ -45,11 +46,14 @@ def send_confirmation(order):
     cohort = order.cohort
     places = list(order.places.filter(status="confirmed"))
     context = {**_booking_context(order), "places": places}
+    own = [
+        extra for p in places if p.attendee_email == order.buyer_email for extra in extras_for(p)
+    ]
     _send(
         to=order.buyer_email,
         subject=f"Booking confirmed: {cohort.course.title} ({order.reference})",
         template="order_confirmed",
-        context=context,
+        context={**context, "extras": own},
         attachments=[_dates(cohort)],
     )
     for place in places:
@@ -63,7 +67,7 @@ def _send_joining_instructions(place, context):
         to=place.attendee_email,
         subject=f"Your place on {context['course'].title}",
         template="joining_instructions",
-        context={**context, "place": place},
+        context={**context, "place": place, "extras": extras_for(place)},
         attachments=[_dates(context["cohort"])],
     )
 

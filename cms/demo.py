@@ -31,6 +31,7 @@ DEMO_USERS = [
     ("manager@example.com", "Priya", "Shah", False, False, []),
     ("trainer@example.com", "Tom", "Reilly", True, False, ["Trainers"]),
     ("finance@example.com", "Fiona", "Marsh", True, False, ["Finance"]),
+    ("research@example.com", "Ruth", "Ellery", True, False, ["Research"]),
     ("admin@example.com", "Sam", "Adeyemi", True, True, []),
 ]
 

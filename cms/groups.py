@@ -1,4 +1,4 @@
-"""The staff groups — Trainers and Finance — and what each may do.
+"""The staff groups — Trainers, Finance and Research — and what each may do.
 
 Each app says in its AppConfig.ready() which of its permissions a group gets
 (`grant("Finance", "bookings.manage_order")`); after every migrate the groups are made or
@@ -7,7 +7,7 @@ brought up to date, so production has them as the demo does. Admins are superuse
 
 from django.contrib.auth.models import Group, Permission
 
-STAFF_GROUPS = ("Trainers", "Finance")
+STAFF_GROUPS = ("Trainers", "Finance", "Research")
 _grants = {name: {"wagtailadmin.access_admin"} for name in STAFF_GROUPS}
 
 

@@ -6,10 +6,13 @@ class LearningConfig(AppConfig):
     name = "learning"
 
     def ready(self):
+        from bookings.confirmation_extras import register_confirmation_extra
         from cms.groups import grant
         from cms.signals import account_erasing, personal_data_requested
         from learning import privacy
         from learning.evaluation import privacy as evaluation_privacy
+        from learning.evaluation import tasks as evaluation_tasks  # noqa: F401  (Celery)
+        from learning.evaluation.confirmation import before_wave_extra
         from learning.mailings import tasks  # noqa: F401  (registers the Celery task)
         from learning.workspace import Tab, register_tab
 
@@ -20,6 +23,8 @@ class LearningConfig(AppConfig):
         account_erasing.connect(
             evaluation_privacy.erase_evaluation, dispatch_uid="evaluation-erase"
         )
+        # The pre-course wave's link goes in each place's booking confirmation.
+        register_confirmation_extra(before_wave_extra)
         # Trainers write the quizzes, agree adjustments, and see attempts and regrades.
         grant("Trainers", *[f"learning.{a}_quiz" for a in ("view", "add", "change")])
         grant("Trainers", *[f"learning.{a}_quizadjustment" for a in ("view", "add", "change")])
@@ -27,6 +32,8 @@ class LearningConfig(AppConfig):
         # Trainers see the evaluation instruments and which wave asks what; staff change them,
         # so that every cohort of a course is measured the same way.
         grant("Trainers", "learning.view_instrument", "learning.view_courseevaluation")
+        # Research downloads the pseudonymised export of consenting learners' answers.
+        grant("Research", "learning.export_research")
         # Trainers keep the registers of the cohorts they teach.
         grant("Trainers", *[f"learning.{a}_attendancerecord" for a in ("view", "add", "change")])
         # Trainers share slides and handouts with the cohorts they teach.

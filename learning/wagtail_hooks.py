@@ -6,6 +6,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from learning.attendance import views as attendance_views
+from learning.evaluation import research_views
 from learning.evaluation.admin import VIEWSETS as EVALUATION_VIEWSETS
 from learning.mailings import views as mailing_views
 from learning.mailings.admin import MessageTemplateViewSet
@@ -148,3 +149,32 @@ def my_cohorts_menu_item():
 @hooks.register("construct_homepage_panels")
 def upcoming_cohorts_panel(request, panels):
     panels.append(UpcomingCohortsPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def research_urls():
+    return [
+        path("research-export/", research_views.export_page, name="learning_research_export"),
+        path(
+            "research-export/answers.csv",
+            research_views.export_csv,
+            name="learning_research_export_csv",
+        ),
+        path(
+            "research-export/dictionary.csv",
+            research_views.dictionary_csv,
+            name="learning_research_dictionary_csv",
+        ),
+    ]
+
+
+class ResearchMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(research_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def research_menu_item():
+    return ResearchMenuItem(
+        "Research export", reverse("learning_research_export"), icon_name="table", order=330
+    )

@@ -273,6 +273,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "bookings.tasks.send_course_reminders",
         "schedule": crontab(minute=5),
     },
+    # Hourly: evaluation's last-day and three-month emails, and their reminders a week later.
+    "send-evaluation-wave-emails": {
+        "task": "learning.evaluation.tasks.send_wave_emails",
+        "schedule": crontab(minute=20),
+    },
     # Each morning, before finance starts: overdue reminders and the list of overdue invoices.
     "chase-overdue-invoices": {
         "task": "bookings.tasks.chase_overdue_invoices",

@@ -292,5 +292,39 @@ class ResearchConsent(models.Model):
     decided_at = models.DateTimeField()
     withdrawn_at = models.DateTimeField(null=True, blank=True)
 
+    class Meta:
+        # Given to the Research group (cms.groups): the pseudonymised export of consenting
+        # learners' answers, and its data dictionary.
+        permissions = [("export_research", "Can download the pseudonymised research export")]
+
     def __str__(self):
         return f"{'Agrees' if self.agreed else 'Does not agree'} ({self.pseudonym[:8]})"
+
+
+class WaveEmailKind(models.TextChoices):
+    INVITATION = "invitation", "The wave is open"
+    REMINDER = "reminder", "A week later, still unanswered"
+
+
+class WaveEmail(models.Model):
+    """One email asking one place to answer one wave, written in the transaction that decides
+    to send it: a second run of the beat task (or a retried one) finds the row and sends
+    nothing, so each learner gets each email at most once."""
+
+    place = models.ForeignKey(
+        "bookings.Place", on_delete=models.CASCADE, related_name="evaluation_emails"
+    )
+    wave = models.CharField(max_length=10, choices=Wave)
+    kind = models.CharField(max_length=10, choices=WaveEmailKind)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["place", "wave", "kind"], name="one_wave_email_per_place_kind"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_wave_display()}: {self.get_kind_display()} ({self.sent_at:%Y-%m-%d})"

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("bookings", "0009_credit_note_emailed_at"),
-        ("learning", "0007_default_message_templates"),
+        ("learning", "0008_attendance_checkins"),
     ]
 
     operations = [

@@ -18,7 +18,7 @@ from django.utils import timezone
 from bookings.finance.csvs import stream_csv
 from certificates import services
 from certificates.cohort import cohort_rows, due_counts, due_rows
-from certificates.exceptions import CertificateError
+from certificates.exceptions import COUNT_CHANGED, CertificateError
 from certificates.exports import STAFF_CSV_HEADER, cohort_zip, staff_csv_lines
 from certificates.forms import IssueAllForm, OverrideForm
 from certificates.models import CertificateBatch
@@ -60,18 +60,27 @@ def certificates(request, cohort_id):
 
 def issue_all(request, cohort_id):
     """GET: how many will be issued and emailed, and to whom. POST (with the form's
-    submission key): the batch, then its progress page."""
+    submission key and that number): the batch, then its progress page."""
     cohort = cohort_for(request, cohort_id, ISSUE)
     form = IssueAllForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            batch = services.start_batch(cohort, actor=request.user, key=form.cleaned_data["key"])
+            batch = services.start_batch(
+                cohort,
+                actor=request.user,
+                key=form.cleaned_data["key"],
+                expected=form.cleaned_data["count"],
+            )
         except CertificateError as error:
             messages.error(request, error.message)
-            return redirect("certificates_cohort", cohort.pk)
-        return redirect("certificates_batch", cohort.pk, batch.pk)
+            if error.message != COUNT_CHANGED:
+                return redirect("certificates_cohort", cohort.pk)
+            form = IssueAllForm()  # show the new number, with a new key
+        else:
+            return redirect("certificates_batch", cohort.pk, batch.pk)
     due = due_rows(cohort_rows(cohort))
     completion, attendance = due_counts(due)
+    form.fields["count"].initial = len(due)
     return tab(
         request,
         cohort,

@@ -24,3 +24,7 @@ ALREADY_HELD = (
     "certificate of completion should replace it."
 )
 NOTHING_DUE = "Nobody on this cohort is due a certificate now, so nothing was issued."
+COUNT_CHANGED = (
+    "The number of certificates due changed while you were looking, so nothing was issued. "
+    "Check the new list, then issue them."
+)

@@ -24,10 +24,11 @@ class VerifyForm(forms.Form):
 
 
 class IssueAllForm(forms.Form):
-    """The confirmation: nothing but a key, new on each page, so that a double click or a
-    resent form is recognised as the same request."""
+    """The confirmation: a key, new on each page, so that a double click or a resent form
+    is recognised as the same request; and the number the trainer was shown."""
 
     key = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    count = forms.IntegerField(widget=forms.HiddenInput, min_value=0)  # as confirmed
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -127,10 +127,11 @@ def override_certificate(place_id, *, actor, reason, now=None):
     return issue_certificate(place_id, actor=actor, override_reason=reason, now=now)
 
 
-def start_batch(cohort, *, actor, key, now=None):
+def start_batch(cohort, *, actor, key, expected=None, now=None):
     """Issue every certificate the cohort is due, as a batch of per-place Celery tasks queued
     after commit. The same `key` again returns the first batch: a double click issues once
-    (and issue_certificate would refuse a second certificate anyway)."""
+    (and issue_certificate would refuse a second certificate anyway). `expected` is the
+    number the trainer confirmed: if it has changed since, nothing is issued."""
     from certificates.cohort import cohort_rows, due_rows
 
     existing = CertificateBatch.objects.filter(submission_key=key).first()
@@ -139,6 +140,8 @@ def start_batch(cohort, *, actor, key, now=None):
     rows = due_rows(cohort_rows(cohort, now=now))
     if not rows:
         raise exceptions.CertificateError(exceptions.NOTHING_DUE)
+    if expected is not None and expected != len(rows):
+        raise exceptions.CertificateError(exceptions.COUNT_CHANGED)
     try:
         with transaction.atomic():
             batch = CertificateBatch.objects.create(

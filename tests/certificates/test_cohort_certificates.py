@@ -5,6 +5,7 @@ the cohort's trainers and staff only."""
 
 import csv
 import io
+import re
 import zipfile
 
 import pytest
@@ -59,8 +60,13 @@ def url(name, cohort, *args):
     return reverse(name, args=[cohort.pk, *args])
 
 
-def issue_all(client, cohort, key):
-    return client.post(url("certificates_issue_all", cohort), {"key": key})
+def issue_all(client, cohort, key, count=None):
+    """Post the confirmation as the page shows it (the number due now, unless given)."""
+    if count is None:
+        page = client.get(url("certificates_issue_all", cohort)).content.decode()
+        count = re.search(r'name="count" value="(\d+)"', page)
+        count = count.group(1) if count else 0
+    return client.post(url("certificates_issue_all", cohort), {"key": key, "count": count})
 
 
 def test_the_tab_shows_each_learners_status_and_links_to_verify(
@@ -108,6 +114,20 @@ def test_issuing_for_all_twice_with_one_key_issues_and_emails_once(
     assert sorted(m.to[0] for m in mailoutbox) == ["amara@example.com", "ben@example.com"]
     progress = batch_progress(batch)
     assert (progress.total, progress.issued, progress.finished) == (2, 2, True)
+
+
+def test_nothing_is_issued_when_the_number_due_changed_since_the_confirmation(
+    client, trainer, cohort, completed, cara, sessions, django_capture_on_commit_callbacks
+):
+    client.force_login(trainer)
+    attend(cara, sessions[:2])  # Cara's register is filled in while the trainer looks
+    with django_capture_on_commit_callbacks(execute=True):
+        response = issue_all(client, cohort, "key-4", count=1)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The number of certificates due changed" in page
+    assert "This will issue 2 certificates" in page and 'name="count" value="2"' in page
+    assert not CertificateBatch.objects.exists() and not Certificate.objects.exists()
 
 
 def test_a_second_batch_finds_nobody_left_to_issue(

@@ -15,7 +15,12 @@ from django.utils.text import slugify
 from bookings.finance.csvs import iso, text
 from certificates.cohort import cohort_rows
 from certificates.documents import ensure_pdf
-from certificates.models import Certificate, CertificateStatus, CertificateVersion
+from certificates.models import (
+    Certificate,
+    CertificateKind,
+    CertificateStatus,
+    CertificateVersion,
+)
 
 IN_MEMORY_LIMIT = 20 * 1024 * 1024  # a bigger ZIP goes to a temporary file
 
@@ -95,7 +100,7 @@ def staff_records(cohort):
         # A completion certificate stands in for an attendance one; newest first otherwise.
         valid = sorted(
             (c for c in row.certificates if c.status == CertificateStatus.VALID),
-            key=lambda c: c.kind != "completion",
+            key=lambda c: c.kind != CertificateKind.COMPLETION,
         )
         certificate = valid[0] if valid else None
         version = versions.get(certificate.pk) if certificate else None
@@ -118,7 +123,7 @@ def staff_csv_lines(cohort):
 def staff_csv_line(record, course, dates):
     place, progress = record.row.place, record.row.progress
     attendee, version, certificate = place.attendee, record.version, record.certificate
-    completed = certificate and certificate.kind == "completion"
+    completed = certificate and certificate.kind == CertificateKind.COMPLETION
     return [
         text(learner_name(place, version)),
         text(place.organisation_name or (attendee.organisation if attendee else "")),

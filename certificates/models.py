@@ -84,7 +84,7 @@ class Certificate(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Kept when staff issue without the rule being met (the override screen is to come).
+    # Kept when staff issue without the rule being met (the Certificates tab's override).
     override_reason = models.TextField(blank=True)
     # Its bit on the published status lists (certificates/badges/status_list.py): given once,
     # when its first Open Badge is signed, and never reused.

@@ -362,3 +362,12 @@ def test_the_tab_takes_a_fixed_number_of_queries(
     client.get(address)
     with django_assert_max_num_queries(24):
         assert client.get(address).status_code == 200
+
+
+def test_the_home_panel_sends_the_trainer_to_the_certificates_tab(
+    client, trainer, cohort, completed
+):
+    client.force_login(trainer)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = page.split('id="certificates-due-section"')[1].split("</table>")[0]
+    assert f'href="{url("certificates_cohort", cohort)}"' in panel

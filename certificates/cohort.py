@@ -5,7 +5,7 @@ certificates it already holds — in a fixed number of queries however many lear
 from dataclasses import dataclass, field
 
 from bookings.models import Place, PlaceStatus
-from certificates.models import Certificate, CertificateKind
+from certificates.models import Certificate, CertificateKind, CertificateStatus
 from certificates.rules import progress_many
 
 
@@ -20,6 +20,10 @@ class Row:
         """The award to issue now: earned, and no certificate of any status yet (a revoked
         one is a decision staff made, not a gap to fill)."""
         return None if self.certificates else self.progress.award
+
+    @property
+    def has_valid(self):
+        return any(c.status == CertificateStatus.VALID for c in self.certificates)
 
     @property
     def can_override(self):

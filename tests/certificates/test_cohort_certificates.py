@@ -86,6 +86,10 @@ def test_the_tab_shows_each_learners_status_and_links_to_verify(
     assert "Not yet: still to attend" in caras
     assert url("certificates_override", cohort, cara.pk) in caras
     assert "1 learner can be issued a certificate now: 1 of completion, 0 of attendance" in page
+    Certificate.objects.filter(pk=certificate.pk).update(status="revoked")
+    page = client.get(url("certificates_cohort", cohort)).content.decode()
+    bens = page.split("Ben Hughes</th>")[1].split("</tr>")[0]
+    assert "No valid certificate" in bens and "Certificate of attendance, revoked" in bens
 
 
 def test_the_confirmation_says_how_many_before_anything_is_sent(

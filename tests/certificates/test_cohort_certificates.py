@@ -375,3 +375,25 @@ def test_the_home_panel_sends_the_trainer_to_the_certificates_tab(
     page = client.get(reverse("wagtailadmin_home")).content.decode()
     panel = page.split('id="certificates-due-section"')[1].split("</table>")[0]
     assert f'href="{url("certificates_cohort", cohort)}"' in panel
+
+
+def test_a_key_committed_by_a_concurrent_request_returns_its_batch(
+    trainer, cohort, completed, monkeypatch
+):
+    """The second request looked before the first committed, then hits the unique key."""
+    from certificates.services import start_batch
+
+    first = start_batch(cohort, actor=trainer, key="same-key")
+    lookups = []
+    real_filter = CertificateBatch.objects.filter
+
+    def not_there_yet(*args, **kwargs):
+        if not lookups:
+            lookups.append(kwargs)
+            return CertificateBatch.objects.none()
+        return real_filter(*args, **kwargs)
+
+    monkeypatch.setattr(CertificateBatch.objects, "filter", not_there_yet)
+    assert start_batch(cohort, actor=trainer, key="same-key") == first
+    assert lookups == [{"submission_key": "same-key"}]
+    assert CertificateBatch.objects.count() == 1

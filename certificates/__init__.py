@@ -4,6 +4,12 @@ Owns ``CompletionRule`` (per course), ``Certificate`` (verification code, status
 ``CertificateVersion`` (what was stated, frozen at issue, with its PDF and Open Badge),
 and the public verify page. `badges/` makes each certificate a signed Open Badges 3.0
 credential and publishes the key and the revocation and suspension status lists; `cpd/`
-lays a learner's certificates out as their regulator's CPD record (NMC, GMC, HCPC). The last
-app on the river: it may import from all others.
+lays a learner's certificates out as their regulator's CPD record (NMC, GMC, HCPC).
+
+Trainers' workspace tabs: Progress (`progress.py`, `progress_views.py`) and Certificates
+(`cohort.py` reads each learner's status, `cohort_views.py`): issuing for all who qualify as a
+`CertificateBatch` of per-place Celery tasks (its progress read from the certificates
+themselves), issuing one with an override reason, and `exports.py`'s ZIP of a cohort's PDFs
+and training-records CSV for employers. The last app on the river: it may import from all
+others.
 """

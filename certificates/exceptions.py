@@ -15,3 +15,16 @@ STATUS_LIST_FULL = (
     "The certificate status list has no free place left: a new list is needed before more "
     "Open Badges can be signed."
 )
+NO_REASON = (
+    "Enter the reason for issuing a certificate of completion without the rule being met: "
+    "it is kept on the certificate."
+)
+ALREADY_HELD = (
+    "This learner already holds a certificate for this course. Revoke it first if a "
+    "certificate of completion should replace it."
+)
+NOTHING_DUE = "Nobody on this cohort is due a certificate now, so nothing was issued."
+COUNT_CHANGED = (
+    "The number of certificates due changed while you were looking, so nothing was issued. "
+    "Check the new list, then issue them."
+)

@@ -85,7 +85,7 @@ class Certificate(models.Model):
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Kept when staff issue without the rule being met (the override screen is to come).
+    # Kept when staff issue without the rule being met (the Certificates tab's override).
     override_reason = models.TextField(blank=True)
     # Its bit on the published status lists (certificates/badges/status_list.py): given once,
     # when its first Open Badge is signed, and never reused.
@@ -161,3 +161,26 @@ class CertificateVersion(models.Model):
     @property
     def total_hours(self):
         return self.participatory_hours + self.self_directed_hours
+
+
+class CertificateBatch(models.Model):
+    """A trainer's "issue for all who qualify" on one cohort: the places it covered, so that
+    its progress page can count how many of them now hold a certificate. Counts are never
+    stored: they are read from the certificates themselves, so a retried or lost task cannot
+    leave them wrong. The submission key makes a double click one batch."""
+
+    cohort = models.ForeignKey(
+        "courses.Cohort", on_delete=models.CASCADE, related_name="certificate_batches"
+    )
+    place_ids = models.JSONField(default=list)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    submission_key = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{len(self.place_ids)} certificates for {self.cohort}"

@@ -1,17 +1,20 @@
 """Issuing a certificate: once per place and kind, whatever retries or double clicks do."""
 
-from django.db import transaction
+from dataclasses import dataclass
+
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bookings.models import Place, PlaceStatus
 from certificates import exceptions
 from certificates.models import (
     Certificate,
+    CertificateBatch,
     CertificateKind,
     CertificateStatus,
     CertificateVersion,
 )
-from certificates.rules import progress, rule_summary
+from certificates.rules import progress, progress_many, rule_summary
 from certificates.signals import certificate_issued
 from cms.models.settings import default_site_settings
 
@@ -106,3 +109,88 @@ def revoke_certificate(certificate_id, *, actor=None, now=None):
             certificate.status_changed_at = now or timezone.now()
             certificate.save(update_fields=["status", "status_changed_at"])
     return certificate
+
+
+def override_certificate(place_id, *, actor, reason, now=None):
+    """A certificate of completion for a place that has not met the rule, the reason kept on
+    it. A place that already holds a completion certificate gets that one back (a double
+    click); one holding another certificate is refused: staff revoke that first."""
+    reason = reason.strip()
+    if not reason:
+        raise exceptions.CertificateError(exceptions.NO_REASON)
+    held = Certificate.objects.filter(place_id=place_id)
+    completion = held.filter(kind=CertificateKind.COMPLETION).first()
+    if completion:
+        return completion
+    if held.exists():
+        raise exceptions.CertificateError(exceptions.ALREADY_HELD)
+    return issue_certificate(place_id, actor=actor, override_reason=reason, now=now)
+
+
+def start_batch(cohort, *, actor, key, expected=None, now=None):
+    """Issue every certificate the cohort is due, as a batch of per-place Celery tasks queued
+    after commit. The same `key` again returns the first batch: a double click issues once
+    (and issue_certificate would refuse a second certificate anyway). `expected` is the
+    number the trainer confirmed: if it has changed since, nothing is issued."""
+    from certificates.cohort import cohort_rows, due_rows
+
+    existing = CertificateBatch.objects.filter(submission_key=key).first()
+    if existing:
+        return existing
+    rows = due_rows(cohort_rows(cohort, now=now))
+    if not rows:
+        raise exceptions.CertificateError(exceptions.NOTHING_DUE)
+    if expected is not None and expected != len(rows):
+        raise exceptions.CertificateError(exceptions.COUNT_CHANGED)
+    try:
+        with transaction.atomic():
+            batch = CertificateBatch.objects.create(
+                cohort=cohort,
+                place_ids=[row.place.pk for row in rows],
+                requested_by=actor,
+                created_at=now or timezone.now(),
+                submission_key=key,
+            )
+            transaction.on_commit(lambda: queue_batch(batch))
+    except IntegrityError:  # the same key, committed by a concurrent request
+        return CertificateBatch.objects.get(submission_key=key)
+    return batch
+
+
+def queue_batch(batch):
+    from certificates.tasks import batch_group
+
+    batch_group(batch).apply_async()
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    total: int
+    issued: int
+    not_due: int  # no longer due when its task ran: a place cancelled, a rule changed
+
+    @property
+    def pending(self):
+        return self.total - self.issued - self.not_due
+
+    @property
+    def finished(self):
+        return self.pending <= 0
+
+
+def batch_progress(batch):
+    """How far the batch has gone, read from the certificates its places now hold (whoever
+    issued them), never from counters a lost task could leave wrong."""
+    issued = set(
+        Certificate.objects.filter(place_id__in=batch.place_ids).values_list("place_id", flat=True)
+    )
+    rest = [pk for pk in batch.place_ids if pk not in issued]
+    confirmed = list(
+        Place.objects.filter(pk__in=rest, status=PlaceStatus.CONFIRMED).select_related(
+            "cohort__course"
+        )
+    )
+    still_due = sum(1 for result in progress_many(confirmed).values() if result.award)
+    return BatchProgress(
+        total=len(batch.place_ids), issued=len(issued), not_due=len(rest) - still_due
+    )

@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from certificates import progress_views
+from certificates import cohort_views, progress_views
 from certificates.models import Certificate, CompletionRule
 from certificates.panels import CertificatesDuePanel
 from cms.admin_scope import RowScopedSnippetViewSet
@@ -60,6 +60,27 @@ def progress_urls():
             "my-cohorts/<int:cohort_id>/progress.csv",
             progress_views.progress_csv,
             name="certificates_progress_csv",
+        ),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def cohort_certificate_urls():
+    base = "my-cohorts/<int:cohort_id>/certificates"
+    return [
+        path(f"{base}/", cohort_views.certificates, name="certificates_cohort"),
+        path(f"{base}/issue/", cohort_views.issue_all, name="certificates_issue_all"),
+        path(f"{base}/batches/<int:batch_id>/", cohort_views.batch, name="certificates_batch"),
+        path(
+            f"{base}/override/<int:place_id>/",
+            cohort_views.override,
+            name="certificates_override",
+        ),
+        path(f"{base}/all.zip", cohort_views.download_zip, name="certificates_zip"),
+        path(
+            f"{base}/training-records.csv",
+            cohort_views.staff_csv,
+            name="certificates_staff_csv",
         ),
     ]
 

@@ -100,5 +100,6 @@ def test_a_fixed_number_of_queries(
     client.force_login(trainer)
     url = reverse("certificates_progress", args=[cohort.pk])
     client.get(url)
-    with django_assert_max_num_queries(22):
+    # 23 with Wagtail's menu finding the trainer's course pages; the same at 1 and 10 learners.
+    with django_assert_max_num_queries(23):
         assert client.get(url).status_code == 200

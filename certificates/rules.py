@@ -239,7 +239,8 @@ def gather(places, now):
         records[record.place_id][record.session_id] = record
     passed = passed_quizzes(users, cohort_ids, quizzes)
     done = modules_done(users, cohort_ids)
-    evaluated = evaluated_places(places)
+    asking = [p for p in places if rule_for(courses[p.cohort.course_id], rules).evaluation_required]
+    evaluated = evaluated_places(asking)
     facts = {}
     for place in places:
         course_id = place.cohort.course_id
@@ -260,7 +261,10 @@ def gather(places, now):
 
 
 def evaluated_places(places):
-    """{place id} of the places whose last-day evaluation answers are in."""
+    """{place id} of the places whose last-day evaluation answers are in (no query when no
+    place's rule asks for them)."""
+    if not places:
+        return set()
     return set(
         EvaluationResponse.objects.filter(place__in=places, wave=Wave.LAST_DAY).values_list(
             "place_id", flat=True

@@ -24,7 +24,7 @@ from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from certificates.codes import grouped
-from certificates.models import CertificateVersion
+from certificates.models import CertificateVersion, private_storage
 
 
 def verify_url(certificate):
@@ -56,8 +56,6 @@ def copy_signature(site):
     data = read_bytes(image.file) if image is not None else None
     if not data:
         return ""
-    from certificates.models import private_storage
-
     storage = private_storage()
     name = f"certificates/signatures/{hashlib.sha256(data).hexdigest()}.{image_kind(data)}"
     if not storage.exists(name):

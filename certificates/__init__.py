@@ -2,9 +2,13 @@
 
 Owns ``CompletionRule`` (per course), ``Certificate`` (verification code, status) and
 ``CertificateVersion`` (what was stated, frozen at issue, with its PDF and Open Badge),
-and the public verify page. `badges/` makes each certificate a signed Open Badges 3.0
-credential and publishes the key and the revocation and suspension status lists; `cpd/`
-lays a learner's certificates out as their regulator's CPD record (NMC, GMC, HCPC).
+and the public verify page. `statuses.py` suspends, revokes and reinstates with a reason and
+`corrections.py` re-issues a certificate as a new version when a learner's name is
+corrected, both recorded in ``CertificateEvent``, the certificate's history; their staff
+screens are in `admin_views.py`. `documents.py` renders the PDF with the fonts shipped in
+`fonts/`. `badges/` makes each certificate a signed Open Badges 3.0 credential and publishes
+the key and the revocation and suspension status lists; `cpd/` lays a learner's
+certificates out as their regulator's CPD record (NMC, GMC, HCPC).
 
 Trainers' workspace tabs: Progress (`progress.py`, `progress_views.py`) and Certificates
 (`cohort.py` reads each learner's status, `cohort_views.py`): issuing for all who qualify as a

@@ -22,6 +22,9 @@ class CertificatesConfig(AppConfig):
         signals.attendance_recorded.connect(
             receivers.attendance_recorded, dispatch_uid="certs-attendance"
         )
+        signals.evaluation_submitted.connect(
+            receivers.evaluation_submitted, dispatch_uid="certs-evaluation"
+        )
         own_signals.certificate_issued.connect(
             badge_receivers.certificate_issued, dispatch_uid="certs-badge"
         )

@@ -2,7 +2,9 @@
 sessions held on the past ("Autumn") and running cohorts; on Autumn, accounts for the
 learners booked by their employers, who pass every quiz (so the quiz signal issues their
 certificate of completion, as it would for real), one learner who came to three days only
-and gets a certificate of attendance, and one certificate revoked. Every certificate's Open
+and gets a certificate of attendance, one certificate revoked (issued in error) and one name
+correction waiting for staff. The site settings name the partnership's trust and university
+and the courses have codes, so certificates state them. Every certificate's Open
 Badge is signed (so the revoked one's bit is set on the published revocation list), and the
 learners' accounts name the regulator of their profession, so that My learning's CPD record
 comes in its shape (Rachel Green: NMC; Femi Adeyemi: GMC). Idempotent."""
@@ -13,18 +15,24 @@ from django.utils import timezone
 from bookings.claims import claim_places
 from bookings.models import Place, PlaceStatus
 from certificates.badges.credential import ensure_badge
-from certificates.models import Certificate, CertificateStatus, CertificateVersion
+from certificates.corrections import request_correction
+from certificates.models import Certificate, CertificateStatus, CertificateVersion, StatusReason
 from certificates.services import issue_certificate, issue_if_due, revoke_certificate
 from cms.demo import demo_password
 from cms.models import User
 from cms.models.settings import default_site_settings
-from courses.models import Cohort
+from courses.models import Cohort, CoursePage
 from learning.attendance.services import record_attendance
 from learning.demo import take_quizzes
 from learning.models import ModulePage
 
 ATTENDANCE_ONLY = "Femi Adeyemi"  # came to days 1, 2 and 4, did no quiz
 REVOKED = "Jo Marsh"  # issued, then revoked (in the story, attendance was recorded in error)
+CORRECTION = ("Rachel Green", "Rachel A. Green")  # asks for her middle initial, as registered
+# The demo's partnership (its address, Weston Education Centre on Cutcombe Road, is King's
+# College Hospital's, where King's College London teaches) and codes for its two courses.
+ISSUERS = ("King's College Hospital NHS Foundation Trust", "King's College London")
+COURSE_CODES = {"five-day-course": "MHS-5D", "three-week-course": "MHS-3W"}
 LATE = "Owen Hughes"  # on the running 5-day cohort: late on day 2
 # The regulator of each profession booked, for the learners' profiles (CPD records).
 REGULATOR = {"nurse": "NMC", "midwife": "NMC", "doctor": "GMC", "ahp": "HCPC"}
@@ -32,6 +40,7 @@ REGULATOR = {"nurse": "NMC", "midwife": "NMC", "doctor": "GMC", "ahp": "HCPC"}
 
 def seed(scale=1):
     seed_signatory()
+    seed_course_codes()
     now = timezone.now()
     for cohort in Cohort.objects.filter(title__in=("Autumn", "Current run")):
         keep_registers(cohort, now)
@@ -39,6 +48,7 @@ def seed(scale=1):
         for place in confirmed(cohort):
             finish_course(place)
     revoked = revoke_one()
+    ask_for_correction()
     signed = sign_badges()
     counts = {
         status: Certificate.objects.filter(status=status).count() for status in CertificateStatus
@@ -58,6 +68,14 @@ def seed_signatory():
         site.certificate_signatory_name = "Dr Sarah Okonjo"
         site.certificate_signatory_title = "Consultant Liaison Psychiatrist, Course Director"
         site.save()
+    if site.pk and not site.certificate_trust_name:
+        site.certificate_trust_name, site.certificate_university_name = ISSUERS
+        site.save()
+
+
+def seed_course_codes():
+    for slug, code in COURSE_CODES.items():
+        CoursePage.objects.filter(slug=slug, course_code="").update(course_code=code)
 
 
 def confirmed(cohort):
@@ -134,5 +152,25 @@ def revoke_one():
     ).first()
     if certificate is None or certificate.status == CertificateStatus.REVOKED:
         return 0
-    revoke_certificate(certificate.pk)
+    revoke_certificate(
+        certificate.pk,
+        reason=StatusReason.ISSUED_IN_ERROR,
+        note="Day 3 was marked present by mistake: the register was corrected.",
+    )
     return 1
+
+
+def ask_for_correction():
+    """Rachel asks for her name as the NMC register has it (once: one may wait at a time)."""
+    name, corrected = CORRECTION
+    certificate = Certificate.objects.filter(
+        place__attendee_name=name, place__cohort__title="Autumn", status=CertificateStatus.VALID
+    ).first()
+    if certificate is None or certificate.name_corrections.exists():
+        return
+    request_correction(
+        certificate,
+        user=certificate.place.attendee,
+        name=corrected,
+        note="My NMC registration shows my middle initial.",
+    )

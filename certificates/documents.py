@@ -1,55 +1,124 @@
 """Certificate PDFs: rendered with WeasyPrint from a template, stored privately, once.
 
-As for invoices (bookings/invoicing/documents.py): nothing is fetched while rendering (the
-stylesheet is inline, the fonts are the machine's own, the signature image is read from
-storage), and the PDF is tagged (PDF/UA-1) with a title and a language so that a screen
-reader reads it in order.
+As for invoices (bookings/invoicing/documents.py): nothing is fetched from the network while
+rendering. The fonts are shipped in `certificates/fonts/` (DejaVu Sans, open licence) and
+loaded by file URL, the signature is the copy kept with the version, and the QR code is an
+SVG made here with `segno`. The PDF is tagged (PDF/UA-1) with a title, a language, alt text
+and the reading order of the HTML, so that a screen reader reads it in order. The stylesheet
+and its font configuration are parsed once per process and reused for every certificate.
 """
 
 import base64
+import functools
+import hashlib
+from pathlib import Path
 
+import segno
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from weasyprint import HTML
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
 
 from certificates.codes import grouped
-from certificates.models import CertificateVersion
-from cms.models.settings import default_site_settings
+from certificates.models import CertificateVersion, private_storage
 
 
 def verify_url(certificate):
     return settings.SITE_URL + reverse("certificates:verify_code", args=[certificate.code])
 
 
-def signature_data_uri(site):
-    """The signature image inline (a data URI), or None: a worker needs no media URL."""
-    image = site.certificate_signature_image
-    if image is None:
-        return None
+FONTS = Path(__file__).resolve().parent / "fonts"
+STYLESHEET = Path(__file__).resolve().parent / "certificate_pdf.css"
+
+
+def image_kind(data):
+    return "png" if data[:4] == b"\x89PNG" else "jpeg"
+
+
+def read_bytes(field_file):
+    """The file's bytes, or None when it is missing (a lost file leaves the printed name)."""
     try:
-        with image.file.open("rb") as handle:
-            data = handle.read()
+        with field_file.open("rb") as handle:
+            return handle.read()
     except (OSError, ValueError):
-        return None  # a missing file leaves the signatory's printed name
-    kind = "png" if data[:4] == b"\x89PNG" else "jpeg"
-    return f"data:image/{kind};base64,{base64.b64encode(data).decode()}"
+        return None
 
 
-def render_pdf(version) -> bytes:
+def copy_signature(site):
+    """The name of a private copy of the settings' signature image, to keep with a version
+    (so a new image later never changes what was issued), or "" when there is none. Named by
+    its hash: versions signed with the same image share one file."""
+    image = site.certificate_signature_image
+    data = read_bytes(image.file) if image is not None else None
+    if not data:
+        return ""
+    storage = private_storage()
+    name = f"certificates/signatures/{hashlib.sha256(data).hexdigest()}.{image_kind(data)}"
+    if not storage.exists(name):
+        name = storage.save(name, ContentFile(data))
+    return name
+
+
+def signature_data_uri(version):
+    """The version's own copy of the signature inline (a data URI), or None: a worker needs
+    no media URL."""
+    data = read_bytes(version.signature) if version.signature else None
+    if not data:
+        return None
+    return f"data:image/{image_kind(data)};base64,{base64.b64encode(data).decode()}"
+
+
+def qr_svg(url):
+    """The QR code of `url` as SVG markup (no XML declaration), to put inline in a page.
+    Medium error correction survives a crease or a smudge on a printed certificate."""
+    qr = segno.make(url, error="m")
+    return qr.svg_inline(scale=3, border=2, omitsize=True, svgclass="qr")
+
+
+def qr_data_uri(url):
+    """The same QR code as a data URI, for an <img> with alt text in the tagged PDF."""
+    qr = segno.make(url, error="m")
+    return qr.svg_data_uri(scale=3, border=2)
+
+
+def certificate_context(version):
+    """What both the HTML certificate and the PDF show for `version`."""
     certificate = version.certificate
-    context = {
+    url = verify_url(certificate)
+    return {
         "version": version,
         "certificate": certificate,
         "code": grouped(certificate.code),
-        "verify_url": verify_url(certificate),
-        "signature": signature_data_uri(default_site_settings()),
+        "verify_url": url,
+        "signature": signature_data_uri(version),
     }
+
+
+@functools.cache
+def font_config():
+    return FontConfiguration()
+
+
+@functools.cache
+def stylesheet():
+    """The certificate's stylesheet, parsed once per process (parsing it and loading the
+    fonts is much of a render's cost). Its @font-face URLs are relative to the fonts folder."""
+    return CSS(
+        string=STYLESHEET.read_text(), base_url=FONTS.as_uri() + "/", font_config=font_config()
+    )
+
+
+def render_pdf(version) -> bytes:
+    context = certificate_context(version)
+    context["qr"] = qr_data_uri(context["verify_url"])
     html = render_to_string("certificates/certificate_pdf.html", context)
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return HTML(string=html).write_pdf(
+        stylesheets=[stylesheet()], font_config=font_config(), pdf_variant="pdf/ua-1"
+    )
 
 
 def has_stored_pdf(version):

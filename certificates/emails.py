@@ -22,8 +22,9 @@ def send_certificate(version):
         "verify_url": verify_url(certificate),
         "dashboard_url": settings.SITE_URL + reverse("learning:dashboard"),
     }
+    corrected = "corrected " if version.number > 1 else ""
     message = EmailMultiAlternatives(
-        f"Your certificate: {version.course_title}",
+        f"Your {corrected}certificate: {version.course_title}",
         render_to_string("certificates/email/issued.txt", context),
         settings.DEFAULT_FROM_EMAIL,
         [recipient(certificate.place)],
@@ -33,4 +34,24 @@ def send_certificate(version):
     )
     with version.pdf.open("rb") as pdf:
         message.attach(f"certificate-{certificate.code}.pdf", pdf.read(), "application/pdf")
+    message.send()
+
+
+def send_correction_declined(correction):
+    """Tell the learner their name correction was declined, and why."""
+    certificate = correction.certificate
+    context = {
+        "correction": correction,
+        "code": grouped(certificate.code),
+        "dashboard_url": settings.SITE_URL + reverse("learning:dashboard"),
+    }
+    message = EmailMultiAlternatives(
+        "Your certificate name correction",
+        render_to_string("certificates/email/correction_declined.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [recipient(certificate.place)],
+    )
+    message.attach_alternative(
+        render_to_string("certificates/email/correction_declined.html", context), "text/html"
+    )
     message.send()

@@ -28,3 +28,14 @@ COUNT_CHANGED = (
     "The number of certificates due changed while you were looking, so nothing was issued. "
     "Check the new list, then issue them."
 )
+STATUS_CHANGE_NOT_ALLOWED = (
+    "That change does not apply to this certificate as it stands: a revoked certificate "
+    "cannot be reinstated, and only a suspended one can."
+)
+CORRECTION_NOT_ALLOWED = "Only a valid certificate's name can be corrected."
+CORRECTION_PENDING = (
+    "You have already asked for a correction to this certificate: we will email you when "
+    "it is decided."
+)
+CORRECTION_DECIDED = "This request has already been decided."
+SAME_NAME = "That is the name the certificate already states."

@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from modelcluster.fields import ParentalManyToManyField
@@ -45,8 +45,16 @@ class CompletionRule(ClusterableModel):
     evaluation_required = models.BooleanField(
         "last-day evaluation required",
         default=False,
-        help_text="Not applied yet: the evaluation is still being built, so this is ignored "
-        "until it exists.",
+        help_text="The learner must submit the last-day evaluation questions before a "
+        "certificate of completion is issued.",
+    )
+    validity_months = models.PositiveSmallIntegerField(
+        "valid for (months)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text="Leave blank for certificates that do not expire. Set it only where the "
+        "course must be retaken (for example an annual update).",
     )
 
     panels = [
@@ -55,6 +63,7 @@ class CompletionRule(ClusterableModel):
         FieldPanel("mandatory_sessions"),
         FieldPanel("quizzes"),
         FieldPanel("evaluation_required"),
+        FieldPanel("validity_months"),
     ]
 
     def __str__(self):
@@ -72,6 +81,19 @@ class CertificateStatus(models.TextChoices):
     REVOKED = "revoked", "Revoked"
 
 
+class StatusReason(models.TextChoices):
+    """Why a certificate was suspended, revoked or reinstated: the kind is public (the
+    verify page shows it), the note beside it is for staff only."""
+
+    ISSUED_IN_ERROR = "error", "Issued in error"
+    RECORDS_UNDER_REVIEW = "review", "Attendance or assessment records under review"
+    RECORDS_CORRECTED = "corrected", "Attendance or assessment records corrected"
+    MISCONDUCT = "misconduct", "Academic or professional misconduct"
+    LEARNER_REQUEST = "learner", "At the learner's request"
+    REVIEW_CLEARED = "cleared", "Review completed: the certificate stands"
+    OTHER = "other", "Other reason"
+
+
 class Certificate(models.Model):
     wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     code = models.CharField(max_length=13, unique=True, default=new_code, editable=False)
@@ -81,6 +103,9 @@ class Certificate(models.Model):
     kind = models.CharField(max_length=12, choices=CertificateKind)
     status = models.CharField(max_length=10, choices=CertificateStatus, default="valid")
     status_changed_at = models.DateTimeField(null=True, blank=True)
+    # The kind of reason for the last change of status (shown on the verify page); the
+    # staff's note is kept on its CertificateEvent.
+    status_reason = models.CharField(max_length=12, choices=StatusReason, blank=True)
     issued_at = models.DateTimeField()
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -128,6 +153,7 @@ class CertificateVersion(models.Model):
     registration_body = models.CharField(max_length=10, blank=True)
     registration_number = models.CharField(max_length=50, blank=True)
     course_title = models.CharField(max_length=255)
+    course_code = models.CharField(max_length=20, blank=True)
     delivery = models.CharField(max_length=40)
     start_date = models.DateField()
     end_date = models.DateField()
@@ -138,8 +164,20 @@ class CertificateVersion(models.Model):
     award = models.CharField(max_length=100)
     rule_summary = models.TextField()
     provider_name = models.CharField(max_length=200)
+    # The partnership's organisations as the site settings named them at issue.
+    trust_name = models.CharField("NHS trust", max_length=200, blank=True)
+    university_name = models.CharField("university", max_length=200, blank=True)
     signatory_name = models.CharField(max_length=200, blank=True)
     signatory_title = models.CharField(max_length=200, blank=True)
+    # A copy of the signature image as it was at issue (named by its content's hash, so
+    # versions signed with the same image share one file): a new image in the settings
+    # never changes a certificate already issued.
+    signature = models.FileField(
+        storage=private_storage, upload_to="certificates/signatures/", blank=True
+    )
+    expires_on = models.DateField(null=True, blank=True)  # only when the course sets a validity
+    # Why this version exists: the first issue, or what changed from the one before.
+    change_note = models.CharField(max_length=200, blank=True)
     pdf = models.FileField(storage=private_storage, upload_to="certificates/%Y/", blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)  # sent to the learner, once
     # The version as a signed Open Badges 3.0 credential (a VC-JWT), made once and kept.
@@ -184,3 +222,80 @@ class CertificateBatch(models.Model):
 
     def __str__(self):
         return f"{len(self.place_ids)} certificates for {self.cohort}"
+
+
+class EventKind(models.TextChoices):
+    ISSUED = "issued", "Issued"
+    SUSPENDED = "suspended", "Suspended"
+    REVOKED = "revoked", "Revoked"
+    REINSTATED = "reinstated", "Reinstated"
+    CORRECTION_REQUESTED = "requested", "Name correction requested"
+    CORRECTION_APPROVED = "corrected", "Name corrected: re-issued"
+    CORRECTION_DECLINED = "declined", "Name correction declined"
+
+
+class CertificateEvent(models.Model):
+    """The certificate's history, appended to and never edited: every change of status with
+    its reason and who made it, and every name correction asked for and decided."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=12, choices=EventKind)
+    reason = models.CharField(max_length=12, choices=StatusReason, blank=True)
+    note = models.TextField(blank=True)
+    version = models.ForeignKey(
+        CertificateVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["certificate", "at", "pk"]
+
+    def __str__(self):
+        return f"{self.certificate}: {self.get_kind_display()} on {self.at:%d %b %Y}"
+
+
+class CorrectionStatus(models.TextChoices):
+    PENDING = "pending", "Waiting for a decision"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Declined"
+
+
+class NameCorrection(models.Model):
+    """A learner's request to correct their name on a certificate to match their
+    professional register; staff approve it (a new version) or decline it."""
+
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.CASCADE, related_name="name_corrections"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    current_name = models.CharField(max_length=200)  # as the certificate stated it
+    name = models.CharField("name as on your professional register", max_length=200)
+    note = models.TextField(blank=True)
+    requested_at = models.DateTimeField()
+    status = models.CharField(max_length=10, choices=CorrectionStatus, default="pending")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+    version = models.ForeignKey(  # the version it produced, when approved
+        CertificateVersion, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-requested_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate"],
+                condition=Q(status="pending"),
+                name="one_pending_correction_per_certificate",
+            )
+        ]
+
+    def __str__(self):
+        return f"Name correction for {self.certificate}: {self.current_name} to {self.name}"

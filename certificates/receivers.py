@@ -29,3 +29,7 @@ def quiz_passed(sender, attempt, **kwargs):
 
 def attendance_recorded(sender, session, place_ids, **kwargs):
     queue(place_ids)
+
+
+def evaluation_submitted(sender, place_id, wave, **kwargs):
+    queue([place_id])

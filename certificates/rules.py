@@ -14,7 +14,7 @@ number of queries (My learning lists every cohort); both gather the facts and ha
   day's 8 first, then modules done that day fill what is left.
 - award: completion when the rule is met; attendance when the cohort's sessions are over
   and the learner attended at least one, rule not met; otherwise none yet.
-The last-day evaluation is not checked yet: it does not exist (see CompletionRule).
+- evaluation: where the rule asks for it, the place's last-day evaluation answers submitted.
 """
 
 import math
@@ -30,6 +30,7 @@ from django.utils import timezone
 from certificates.models import CertificateKind, CompletionRule
 from courses.models import CohortSession
 from learning.attendance.models import ATTENDED, AttendanceRecord
+from learning.evaluation.models import EvaluationResponse, Wave
 from learning.models import ModulePage, ModuleProgress, Quiz, QuizAttempt
 from learning.quizzes.grading import counting_attempt
 from learning.quizzes.selectors import module_quiz_refs
@@ -48,6 +49,7 @@ class Facts:
     passed: set  # ids of those passed
     modules_done: list  # [(estimated minutes, local date done)]
     now: object
+    evaluated: bool = False  # the last-day evaluation submitted
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Progress:
     self_directed_minutes: int
     days_attended: list = field(default_factory=list)
     cohort_over: bool = False
+    evaluation_missing: bool = False  # the rule asks for it and it is not submitted
 
     @property
     def attendance_percent(self):
@@ -97,6 +100,8 @@ class Progress:
             )
         missing += [f"attend the mandatory session {title}" for title in self.mandatory_missed]
         missing += [f"pass {the(quiz_name(quiz))} quiz" for quiz in self.quizzes_missing]
+        if self.evaluation_missing:
+            missing.append("answer the last-day questions")
         return missing
 
     @property
@@ -138,6 +143,8 @@ def rule_summary(rule, quizzes):
         parts.append("attend every mandatory session")
     if quizzes:
         parts.append("pass the quizzes: " + ", ".join(quiz_name(q) for q in quizzes))
+    if rule.evaluation_required:
+        parts.append("answer the last-day evaluation questions")
     return "To complete the course: " + "; ".join(parts) + "."
 
 
@@ -169,6 +176,7 @@ def evaluate(facts):
         self_directed_minutes=sum(self_directed.values()),
         days_attended=sorted({timezone.localtime(s.starts_at).date() for s in attended}),
         cohort_over=bool(facts.sessions) and all(s.ends_at <= now for s in facts.sessions),
+        evaluation_missing=facts.rule.evaluation_required and not facts.evaluated,
     )
 
 
@@ -231,6 +239,8 @@ def gather(places, now):
         records[record.place_id][record.session_id] = record
     passed = passed_quizzes(users, cohort_ids, quizzes)
     done = modules_done(users, cohort_ids)
+    asking = [p for p in places if rule_for(courses[p.cohort.course_id], rules).evaluation_required]
+    evaluated = evaluated_places(asking)
     facts = {}
     for place in places:
         course_id = place.cohort.course_id
@@ -245,8 +255,21 @@ def gather(places, now):
             passed=passed.get(key, set()),
             modules_done=done.get(key, []),
             now=now,
+            evaluated=place.pk in evaluated,
         )
     return facts
+
+
+def evaluated_places(places):
+    """{place id} of the places whose last-day evaluation answers are in (no query when no
+    place's rule asks for them)."""
+    if not places:
+        return set()
+    return set(
+        EvaluationResponse.objects.filter(place__in=places, wave=Wave.LAST_DAY).values_list(
+            "place_id", flat=True
+        )
+    )
 
 
 def named_quizzes(rules):

@@ -5,13 +5,20 @@ from certificates.models import Certificate, CertificateStatus
 from certificates.rules import progress_many
 
 
-def verifiable(code):
-    """The certificate with `code` and its current version, or None. Public: the caller
-    shows only what the certificate states."""
+def verifiable(code, number=None):
+    """(certificate, version, versions) for `code`: its current version or the one numbered
+    `number`, and all its versions, oldest first; None when there is no such certificate or
+    version. Public: the caller shows only what the certificate states."""
     certificate = Certificate.objects.filter(code=code).first()
     if certificate is None:
         return None
-    return certificate, certificate.current
+    versions = list(certificate.versions.order_by("number"))
+    if not versions:
+        return None
+    if number is None:
+        return certificate, versions[-1], versions
+    chosen = next((v for v in versions if v.number == number), None)
+    return (certificate, chosen, versions) if chosen else None
 
 
 def learner_certificate(user, code):

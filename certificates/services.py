@@ -1,5 +1,6 @@
 """Issuing a certificate: once per place and kind, whatever retries or double clicks do."""
 
+import calendar
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -7,12 +8,14 @@ from django.utils import timezone
 
 from bookings.models import Place, PlaceStatus
 from certificates import exceptions
+from certificates.documents import copy_signature
 from certificates.models import (
     Certificate,
     CertificateBatch,
+    CertificateEvent,
     CertificateKind,
-    CertificateStatus,
     CertificateVersion,
+    EventKind,
 )
 from certificates.rules import progress, progress_many, rule_summary
 from certificates.signals import certificate_issued
@@ -42,6 +45,14 @@ def issue_certificate(place_id, *, actor=None, override_reason="", now=None):
             place=place, kind=kind, issued_at=now, issued_by=actor, override_reason=override_reason
         )
         version = freeze(certificate, place, result, now)
+        CertificateEvent.objects.create(
+            certificate=certificate,
+            kind=EventKind.ISSUED,
+            note=override_reason,
+            version=version,
+            actor=actor,
+            at=now,
+        )
         transaction.on_commit(lambda: after_issue(certificate, version))
     return certificate
 
@@ -72,6 +83,7 @@ def freeze(certificate, place, result, now):
         registration_body=attendee.registration_body if attendee else "",
         registration_number=attendee.registration_number if attendee else "",
         course_title=course.title,
+        course_code=course.course_code,
         delivery=cohort.get_delivery_display(),
         start_date=cohort.start_date,
         end_date=cohort.end_date,
@@ -82,9 +94,33 @@ def freeze(certificate, place, result, now):
         award=certificate.get_kind_display(),
         rule_summary=rule_summary(result.rule, result.quizzes_required),
         provider_name=site.provider_name,
+        trust_name=site.certificate_trust_name,
+        university_name=site.certificate_university_name,
         signatory_name=site.certificate_signatory_name,
         signatory_title=site.certificate_signatory_title,
+        signature=copy_signature(site) if site.certificate_signatory_name else "",
+        expires_on=expiry(result.rule, now),
+        change_note="First issued",
     )
+
+
+def expiry(rule, now):
+    """The day the certificate stops being valid, or None: only a course whose rule sets a
+    validity period has certificates that expire."""
+    if not rule.validity_months:
+        return None
+    return add_months(timezone.localdate(now), rule.validity_months)
+
+
+def add_months(day, months):
+    """`day` moved on by `months`, kept within the month (31 January + 1 = 28/29 February)."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, days_in(year, month)))
+
+
+def days_in(year, month):
+    return calendar.monthrange(year, month)[1]
 
 
 def issue_if_due(place_id):
@@ -97,18 +133,6 @@ def issue_if_due(place_id):
     if progress(place).award != CertificateKind.COMPLETION:
         return None
     return issue_certificate(place_id)
-
-
-def revoke_certificate(certificate_id, *, actor=None, now=None):
-    """Revoke: the verify page keeps working and says revoked, with the date. (Reasons,
-    suspension and the staff screen for them are still to come.)"""
-    with transaction.atomic():
-        certificate = Certificate.objects.select_for_update().get(pk=certificate_id)
-        if certificate.status != CertificateStatus.REVOKED:
-            certificate.status = CertificateStatus.REVOKED
-            certificate.status_changed_at = now or timezone.now()
-            certificate.save(update_fields=["status", "status_changed_at"])
-    return certificate
 
 
 def override_certificate(place_id, *, actor, reason, now=None):
@@ -194,3 +218,11 @@ def batch_progress(batch):
     return BatchProgress(
         total=len(batch.place_ids), issued=len(issued), not_due=len(rest) - still_due
     )
+
+
+def revoke_certificate(certificate_id, *, actor=None, now=None, reason="", note=""):
+    """Revoke: the verify page keeps working and says revoked, with the date and the kind of
+    reason. See certificates/statuses.py for suspending and reinstating."""
+    from certificates.statuses import REVOKE, change_status
+
+    return change_status(certificate_id, REVOKE, reason=reason, note=note, actor=actor, now=now)

@@ -1,14 +1,20 @@
-"""The public verify pages and the learner's own certificate download."""
+"""The public verify pages, and the learner's own certificate: as an HTML page, as a PDF
+download, and the form to ask for a name correction."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from certificates import ratelimit, selectors
+from certificates import corrections, ratelimit, selectors
 from certificates.codes import grouped, normalise
-from certificates.documents import ensure_pdf
-from certificates.forms import VerifyForm
+from certificates.documents import certificate_context, ensure_pdf, qr_svg
+from certificates.exceptions import CertificateError
+from certificates.forms import NameCorrectionForm, VerifyForm
+from certificates.models import CertificateStatus, CorrectionStatus
+
+SHOWN_INPUT = 40  # characters of a code not found that the page repeats back
 
 
 def too_many(request):
@@ -24,21 +30,103 @@ def verify(request):
     return TemplateResponse(request, "certificates/verify.html", {"form": form})
 
 
+def version_asked(request):
+    """The version number in ?version=, None when not asked, or 0 (no version has it) when
+    it is not a number."""
+    raw = request.GET.get("version")
+    if raw is None:
+        return None
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 6 else 0
+
+
+def not_found(request, code, *, malformed):
+    context = {
+        "form": VerifyForm(initial={"code": code[:SHOWN_INPUT]}),
+        "not_found": code[:SHOWN_INPUT] + ("…" if len(code) > SHOWN_INPUT else ""),
+        "malformed": malformed,
+    }
+    return TemplateResponse(request, "certificates/verify.html", context, status=404)
+
+
 def verify_code(request, code):
     """What the certificate states and its status, or a clear "not found". Nothing else: no
-    email, no account, no way to list certificates."""
+    email, no account, no way to list certificates. ?version=N shows an earlier version,
+    marked as superseded."""
     if not ratelimit.allowed(request):
         return too_many(request)
     clean = normalise(code)
-    if clean and clean != code:
+    if clean is None:
+        return not_found(request, code, malformed=True)
+    if clean != code:
         return redirect("certificates:verify_code", code=clean)
-    found = selectors.verifiable(clean) if clean else None
-    context = {"form": VerifyForm(initial={"code": grouped(clean) if clean else code})}
+    number = version_asked(request)
+    found = selectors.verifiable(clean, number)
+    if found is None and number is not None and selectors.verifiable(clean):
+        return redirect("certificates:verify_code", code=clean)  # no such version: the current
     if found is None:
-        context["not_found"] = code
-        return TemplateResponse(request, "certificates/verify.html", context, status=404)
-    context["certificate"], context["version"] = found
+        return not_found(request, grouped(clean), malformed=False)
+    certificate, version, versions = found
+    context = certificate_context(version)
+    context.update(
+        form=VerifyForm(initial={"code": grouped(clean)}),
+        versions=versions,
+        latest=versions[-1],
+        superseded=version != versions[-1],
+        qr=qr_svg(context["verify_url"]),
+    )
     return TemplateResponse(request, "certificates/verify_result.html", context)
+
+
+def own_certificate(request, code):
+    """The signed-in learner's own certificate with `code`, or a 404 (anyone else's is as
+    good as missing)."""
+    clean = normalise(code)
+    certificate = clean and selectors.learner_certificate(request.user, clean)
+    if not certificate or certificate.current is None:
+        raise Http404("No such certificate of yours.")
+    return certificate
+
+
+@login_required
+def certificate_page(request, code):
+    """The certificate as an accessible HTML page: the canonical form of what the PDF shows,
+    with the learner's links (download, Open Badge, ask for a name correction)."""
+    certificate = own_certificate(request, code)
+    context = certificate_context(certificate.current)
+    context.update(
+        qr=qr_svg(context["verify_url"]),
+        pending=certificate.name_corrections.filter(status=CorrectionStatus.PENDING).first(),
+        can_correct=certificate.status == CertificateStatus.VALID,
+    )
+    return TemplateResponse(request, "certificates/certificate.html", context)
+
+
+@login_required
+def request_correction(request, code):
+    """The learner asks for the name on their certificate to match their register."""
+    certificate = own_certificate(request, code)
+    current = certificate.current
+    form = NameCorrectionForm(request.POST or None, current_name=current.learner_name)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            corrections.request_correction(
+                certificate,
+                user=request.user,
+                name=form.cleaned_data["name"],
+                note=form.cleaned_data["note"],
+            )
+        except CertificateError as exc:
+            error = exc.message
+        else:
+            messages.success(
+                request,
+                "We have your request. Staff will check it against your register, and we will "
+                "email you the corrected certificate or tell you why not.",
+            )
+            return redirect("certificates:certificate", code=certificate.code)
+    context = {"form": form, "certificate": certificate, "version": current, "error": error}
+    return TemplateResponse(request, "certificates/correction_form.html", context)
 
 
 @login_required

@@ -1,13 +1,16 @@
-"""The Certificates menu in the Wagtail admin: completion rules (editable) and the
-certificates issued (read only: revoking, suspending and overrides get their own screens)."""
+"""The Certificates menu in the Wagtail admin: completion rules (editable), the
+certificates issued (read only; suspending, revoking and reinstating have their own screen,
+a button on each listed certificate) and learners' name corrections to decide."""
 
-from django.urls import path
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from certificates import cohort_views, progress_views
+from certificates import admin_views, cohort_views, progress_views
 from certificates.models import Certificate, CompletionRule
 from certificates.panels import CertificatesDuePanel
 from cms.admin_scope import RowScopedSnippetViewSet
@@ -88,3 +91,39 @@ def cohort_certificate_urls():
 @hooks.register("construct_homepage_panels")
 def certificates_due_panel(request, panels):
     panels.append(CertificatesDuePanel(request))
+
+
+@hooks.register("register_admin_urls")
+def status_and_correction_urls():
+    return [
+        path("certificates/<int:pk>/status/", admin_views.status_view, name="certificates_status"),
+        path(
+            "certificates/corrections/",
+            admin_views.corrections_view,
+            name="certificates_corrections",
+        ),
+        path(
+            "certificates/corrections/<int:pk>/",
+            admin_views.correction_view,
+            name="certificates_correction",
+        ),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def status_button(snippet, user, next_url=None):
+    if isinstance(snippet, Certificate) and user.has_perm(admin_views.PERMISSION):
+        url = reverse("certificates_status", args=[snippet.pk])
+        yield ListingButton("Suspend, revoke or reinstate", url=url, icon_name="warning")
+
+
+class CorrectionsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def corrections_menu_item():
+    return CorrectionsMenuItem(
+        "Name corrections", reverse("certificates_corrections"), icon_name="user", order=321
+    )

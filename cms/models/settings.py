@@ -67,6 +67,18 @@ class SiteSettings(BaseSiteSetting):
         blank=True,
         validators=[RegexValidator(r"^\d{8}$", "Enter an account number of 8 digits.")],
     )
+    certificate_trust_name = models.CharField(
+        "NHS trust",
+        max_length=200,
+        blank=True,
+        help_text="The NHS trust of the partnership, named on certificates as an issuer.",
+    )
+    certificate_university_name = models.CharField(
+        "university",
+        max_length=200,
+        blank=True,
+        help_text="The university of the partnership, named on certificates as an issuer.",
+    )
     certificate_signatory_name = models.CharField(max_length=200, blank=True)
     certificate_signatory_title = models.CharField(max_length=200, blank=True)
     certificate_signature_image = models.ForeignKey(
@@ -100,6 +112,8 @@ class SiteSettings(BaseSiteSetting):
         ),
         MultiFieldPanel(
             [
+                FieldPanel("certificate_trust_name"),
+                FieldPanel("certificate_university_name"),
                 FieldPanel("certificate_signatory_name"),
                 FieldPanel("certificate_signatory_title"),
                 FieldPanel("certificate_signature_image"),

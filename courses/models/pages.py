@@ -51,6 +51,12 @@ class CourseIndexPage(RoutablePageMixin, Page):
 
 class CoursePage(RoutablePageMixin, Page):
     summary = models.CharField(max_length=250, help_text="One line: what the course gives you.")
+    course_code = models.CharField(
+        max_length=20,
+        blank=True,
+        help_text="The code training teams and certificates know the course by, for example "
+        "MHS-5D.",
+    )
     delivery = models.CharField(
         "format", max_length=20, choices=Delivery.choices, default=Delivery.IN_PERSON
     )
@@ -99,6 +105,7 @@ class CoursePage(RoutablePageMixin, Page):
         FieldPanel("summary"),
         MultiFieldPanel(
             [
+                FieldPanel("course_code"),
                 FieldPanel("delivery"),
                 FieldPanel("duration"),
                 FieldPanel("cpd_hours"),

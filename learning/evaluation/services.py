@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from bookings.models import Place, PlaceStatus
-from learning import exceptions
+from learning import exceptions, signals
 from learning.evaluation import scoring, waves
 from learning.evaluation.models import EvaluationResponse, ResearchConsent, Wave
 from learning.evaluation.pseudonyms import pseudonym
@@ -60,7 +60,14 @@ def submit_wave(*, user, place_id, wave, answers, now=None):
             scores=scores,
             submitted_at=now,
         )
-        return save_once(response)
+        saved = save_once(response)
+        # A certificate may wait on these answers (a completion rule can require them).
+        transaction.on_commit(
+            lambda: signals.evaluation_submitted.send(
+                sender=EvaluationResponse, place_id=place.pk, wave=wave
+            )
+        )
+        return saved
 
 
 def learners_place(user, place_id):

@@ -53,3 +53,19 @@ def test_the_demo_badges_status_list_and_cpd_records(demo_site, client):
     page = client.get("/certificates/cpd/").content.decode()
     assert page.index("Nursing and Midwifery Council") < page.index("General Medical Council")
     assert demo.sign_badges() == 0  # seeding again signs nothing new
+
+
+def test_the_demo_states_issuers_and_codes_and_keeps_a_correction_waiting(demo_site):
+    from certificates.models import CertificateVersion, NameCorrection
+
+    demo.seed()
+    version = CertificateVersion.objects.filter(
+        certificate__place__attendee_name="Rachel Green"
+    ).first()
+    assert version.course_code == "MHS-5D"
+    assert version.university_name == "King's College London"
+    assert NameCorrection.objects.filter(status="pending", name="Rachel A. Green").count() == 1
+    revoked = Certificate.objects.get(place__attendee_name="Jo Marsh")
+    assert revoked.status_reason == "error"
+    demo.seed()
+    assert NameCorrection.objects.count() == 1

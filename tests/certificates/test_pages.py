@@ -63,7 +63,7 @@ def test_the_form_takes_a_loosely_typed_code(client, certificate):
     assert response.url == f"/certificates/verify/{certificate.code}/"
 
 
-@pytest.mark.parametrize("code", ["0000-0000-0000-0", "not-a-code", "A" * 200])
+@pytest.mark.parametrize("code", ["0000-0000-0000-0", "0000 0000 0000 0"])
 def test_an_unknown_code_gets_a_clear_message(client, db, code):
     response = client.get(f"/certificates/verify/{code}/", follow=True)  # normalised first
     assert response.status_code == 404

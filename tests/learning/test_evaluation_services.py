@@ -227,3 +227,27 @@ def test_a_form_b_item_is_not_accepted_before_the_course(user, place, consented)
     answers = before_answers()
     answers[knowledge.pk][form_b.pk] = 1
     assert "not asked here" in refused(user, place.pk, answers)
+
+
+def test_submitting_a_wave_tells_certificates_after_the_commit(
+    user, place, consented, django_capture_on_commit_callbacks
+):
+    from learning import signals
+
+    heard = []
+
+    def receiver(sender, place_id, wave, **kwargs):
+        heard.append((place_id, wave))
+
+    signals.evaluation_submitted.connect(receiver, dispatch_uid="test-evaluation-heard")
+    try:
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            services.submit_wave(
+                user=user, place_id=place.pk, wave="before", answers=before_answers()
+            )
+        assert heard == []  # nothing before the commit
+        for callback in callbacks:
+            callback()
+        assert heard == [(place.pk, "before")]
+    finally:
+        signals.evaluation_submitted.disconnect(dispatch_uid="test-evaluation-heard")

@@ -1,6 +1,7 @@
 """Staff screens in the Wagtail admin: change a certificate's status (suspend, revoke,
 reinstate) with a reason and a confirmation step, and decide learners' name corrections.
-Both need the change permission on certificates (admins; grant it to a group to share it)."""
+Both need the change permission on certificates (admins, and trainers for the cohorts they
+teach: they issue them, so they can put one right)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -12,6 +13,7 @@ from certificates import corrections, statuses
 from certificates.exceptions import CertificateError
 from certificates.forms import CorrectionDecisionForm, StatusForm
 from certificates.models import Certificate, CorrectionStatus, NameCorrection, StatusReason
+from courses.services import visible_cohorts
 
 PERMISSION = "certificates.change_certificate"
 
@@ -21,6 +23,10 @@ def require_permission(user):
         raise PermissionDenied
 
 
+def visible_certificates(user):
+    return Certificate.objects.filter(place__cohort__in=visible_cohorts(user))
+
+
 def history(certificate):
     return certificate.events.select_related("actor", "version").order_by("-at", "-pk")
 
@@ -28,7 +34,9 @@ def history(certificate):
 def status_view(request, pk):
     """Choose the action, the kind of reason and a note; then confirm what will change."""
     require_permission(request.user)
-    certificate = get_object_or_404(Certificate.objects.select_related("place"), pk=pk)
+    certificate = get_object_or_404(
+        visible_certificates(request.user).select_related("place"), pk=pk
+    )
     actions = statuses.actions_for(certificate)
     form = StatusForm(request.POST or None, actions=actions)
     context = {"certificate": certificate, "form": form, "history": history(certificate)}
@@ -61,7 +69,9 @@ def apply_status(request, certificate, form):
 def corrections_view(request):
     """Name corrections waiting for a decision, oldest first, and the latest decided."""
     require_permission(request.user)
-    rows = NameCorrection.objects.select_related("certificate", "requested_by")
+    rows = NameCorrection.objects.filter(
+        certificate__in=visible_certificates(request.user)
+    ).select_related("certificate", "requested_by")
     context = {
         "pending": rows.filter(status=CorrectionStatus.PENDING).order_by("requested_at"),
         "decided": rows.exclude(status=CorrectionStatus.PENDING).order_by("-decided_at")[:20],
@@ -74,7 +84,10 @@ def correction_view(request, pk):
     (re-issues the certificate) or decline (the learner is told the note)."""
     require_permission(request.user)
     correction = get_object_or_404(
-        NameCorrection.objects.select_related("certificate__place"), pk=pk
+        NameCorrection.objects.filter(
+            certificate__in=visible_certificates(request.user)
+        ).select_related("certificate__place"),
+        pk=pk,
     )
     form = CorrectionDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

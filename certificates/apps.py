@@ -30,9 +30,9 @@ class CertificatesConfig(AppConfig):
         )
         # Trainers see the rules and the certificates; changing a rule is for cohort managers.
         grant("Trainers", "certificates.view_completionrule", "certificates.view_certificate")
-        # ...and issue them for the cohorts they teach, for all who qualify or one by override
-        # (the Certificates tab; the snippet admin stays read only).
-        grant("Trainers", "certificates.add_certificate")
+        # ...and issue them for the cohorts they teach, for all who qualify or one by override,
+        # and suspend, revoke or correct them there (the snippet admin stays read only).
+        grant("Trainers", "certificates.add_certificate", "certificates.change_certificate")
         # The trainers' workspace: each learner's progress towards a certificate.
         register_tab(
             Tab("progress", "Progress", "certificates_progress", 30, "learning.view_quizattempt")

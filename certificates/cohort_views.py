@@ -54,6 +54,7 @@ def certificates(request, cohort_id):
         due_completion=completion,
         due_attendance=attendance,
         can_issue=request.user.has_perm(ISSUE),
+        can_change=request.user.has_perm("certificates.change_certificate"),
         batch=cohort.certificate_batches.first(),
     )
 

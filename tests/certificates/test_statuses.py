@@ -107,23 +107,43 @@ def test_a_revoked_certificate_offers_no_reinstatement(client, certificate):
     assert certificate.status == "revoked"
 
 
-def test_staff_without_the_change_permission_are_refused(client, certificate):
+def trainer_client(client, cohort=None):
     from django.contrib.auth.models import Group
 
     from cms.groups import sync_groups
+    from tests.factories.courses import TrainerFactory
 
     sync_groups()
     trainer = StaffUserFactory(is_superuser=False)
-    trainer.groups.add(Group.objects.get(name="Trainers"))  # trainers may view, not change
+    trainer.groups.add(Group.objects.get(name="Trainers"))
+    if cohort is not None:
+        cohort.trainers.add(TrainerFactory(user=trainer))
     TOTPAuthenticatorFactory(user=trainer)
     client.force_login(trainer)
-    response = client.post(
-        status_url(certificate),
-        {"action": "revoke", "reason": "error", "note": "x", "confirm": "1"},
-    )
-    assert response.status_code in (302, 403)
+    return trainer
+
+
+REVOKE = {"action": "revoke", "reason": "error", "note": "x", "confirm": "1"}
+
+
+def test_staff_without_the_change_permission_are_refused(client, certificate):
+    finance = StaffUserFactory(is_superuser=False)
+    TOTPAuthenticatorFactory(user=finance)
+    client.force_login(finance)
+    assert client.post(status_url(certificate), REVOKE).status_code in (302, 403)
     certificate.refresh_from_db()
     assert certificate.status == "valid"
+
+
+def test_a_trainer_changes_only_the_certificates_of_cohorts_they_teach(client, certificate):
+    trainer_client(client)  # teaches nothing
+    assert client.post(status_url(certificate), REVOKE).status_code == 404
+    certificate.refresh_from_db()
+    assert certificate.status == "valid"
+    trainer_client(client, certificate.place.cohort)
+    assert client.post(status_url(certificate), REVOKE).status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked"
 
 
 def test_the_certificates_listing_links_the_status_screen(client, certificate):

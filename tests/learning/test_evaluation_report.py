@@ -18,13 +18,21 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
+from bookings.models import Place
 from learning.attendance.models import AttendanceRecord
-from learning.evaluation import report, scoring, services
-from learning.evaluation.models import Wave
+from learning.evaluation import report, scoring, services, waves
+from learning.evaluation import statistics as st
+from learning.evaluation.models import Wave, WaveInstrument
 from tests.factories import TOTPAuthenticatorFactory, UserFactory
 from tests.factories.courses import CohortFactory, TrainerFactory
 from tests.factories.learning import place_on
-from tests.learning.evaluation_factories import course_evaluation, instruments
+from tests.learning.evaluation_factories import (
+    CONFIDENCE_ITEMS,
+    InstrumentFactory,
+    InstrumentItemFactory,
+    course_evaluation,
+    instruments,
+)
 from tests.learning.test_workspace import cohort_trainer, staff_in
 
 pytestmark = pytest.mark.django_db
@@ -295,3 +303,67 @@ def test_bad_dates_are_explained_in_an_error_summary(
         reverse("learning_evaluation_course_pdf"), course_query(ended.course, start, end)
     )
     assert response.status_code == 302
+
+
+# --- three months on: retention and response shift ----------------------------------------
+
+
+@pytest.fixture
+def long_ended(course, trainer_user):
+    """A cohort that ended over three months ago, on a course that also asks confidence at
+    three months and, on the last day, "looking back" on each skill."""
+    evaluation = course_evaluation(course)
+    confidence = instruments()["confidence"]
+    retro = InstrumentFactory(name="Looking back", kind="retrospective", optional=True)
+    for text in CONFIDENCE_ITEMS:
+        InstrumentItemFactory(instrument=retro, text=text)
+    WaveInstrument.objects.create(evaluation=evaluation, wave="last_day", instrument=retro)
+    WaveInstrument.objects.create(evaluation=evaluation, wave="follow_up", instrument=confidence)
+    start = timezone.localdate() - 110 * DAY
+    cohort = CohortFactory(course=course, start_date=start, title="Winter", status="completed")
+    cohort.trainers.add(cohort_trainer(trainer_user))
+    return cohort
+
+
+def test_retention_and_response_shift(client, trainer, long_ended):
+    """Three months on, everyone lost one point in the first skill and kept the second;
+    looking back, everyone rated their first skill one point below what they had said."""
+    answered(long_ended, LEARNERS[:6])
+    found = instruments()
+    confidence, retro = found["confidence"], found["retrospective"]
+    conf_items = scoring.items_for(confidence, "follow_up")
+    retro_items = scoring.items_for(retro, "last_day")
+    follow_up_day = waves.window(long_ended, "follow_up").opens_on
+    for place in Place.objects.filter(cohort=long_ended):
+        before = place.evaluation_responses.get(wave="before").answers[str(confidence.pk)]
+        last = place.evaluation_responses.get(wave="last_day")
+        first, second = (last.answers[str(confidence.pk)][str(i.pk)] for i in conf_items)
+        start = before[str(conf_items[0].pk)]
+        # Looking back is optional: add it to the stored last-day answers, as if given then.
+        last.answers[str(retro.pk)] = {str(retro_items[0].pk): start - 1 if start else 0}
+        last.save()
+        services.submit_wave(
+            user=place.attendee,
+            place_id=place.pk,
+            wave="follow_up",
+            answers={confidence.pk: {conf_items[0].pk: first - 1, conf_items[1].pk: second}},
+            now=timezone.make_aware(datetime.datetime.combine(follow_up_day, datetime.time(12))),
+        )
+    found = report.cohort_report(long_ended)
+    first = next(m for m in found.measures if m.label == FIRST_SKILL)
+    assert [r.wave for r in first.waves] == ["before", "last_day", "follow_up"]
+    assert [c.result.n for c in first.changes] == [6, 6]
+    kept = first.retention.result
+    assert kept.n == 6 and kept.mean_change == -1 and kept.p_value == pytest.approx(2 / 64)
+    assert kept.effect is None and kept.note == st.NO_SPREAD
+    second = next(m for m in found.measures if m.label == CONFIDENCE_ITEMS[1])
+    assert second.retention.result.mean_change == 0 and second.retention.result.p_value == 1
+    shift = {c.label: c.result for c in found.response_shift}
+    # Looking back, each rated their start one point below what they had said before.
+    assert shift[FIRST_SKILL].n == 6 and shift[FIRST_SKILL].mean_change == pytest.approx(-1)
+    assert shift[CONFIDENCE_ITEMS[1]].n == 0  # nobody looked back on the second skill
+
+    client.force_login(trainer)
+    page = client.get(tab_url(long_ended)).content.decode()
+    assert "Retention at three months" in page and "Response shift" in page
+    assert "Three months after" in page

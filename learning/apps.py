@@ -44,6 +44,7 @@ class LearningConfig(AppConfig):
         for tab in (
             Tab("roster", "Roster", "learning_workspace_roster", 10),
             Tab("register", "Register", "learning_workspace_sessions", 20, PERMS["register"]),
+            Tab("evaluation", "Evaluation", "learning_evaluation_cohort", 40, PERMS["evaluation"]),
             Tab("materials", "Materials", "learning_materials_cohort", 60, PERMS["materials"]),
             Tab("messages", "Messages", "learning_messages_cohort", 70, PERMS["messages"]),
         ):
@@ -52,6 +53,7 @@ class LearningConfig(AppConfig):
 
 PERMS = {
     "register": "learning.add_attendancerecord",
+    "evaluation": "learning.view_courseevaluation",
     "materials": "learning.add_cohortmaterial",
     "messages": "learning.add_cohortmessage",
 }

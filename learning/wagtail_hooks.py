@@ -6,7 +6,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from learning.attendance import views as attendance_views
-from learning.evaluation import research_views
+from learning.evaluation import report_views, research_views
 from learning.evaluation.admin import VIEWSETS as EVALUATION_VIEWSETS
 from learning.mailings import views as mailing_views
 from learning.mailings.admin import MessageTemplateViewSet
@@ -177,4 +177,59 @@ class ResearchMenuItem(MenuItem):
 def research_menu_item():
     return ResearchMenuItem(
         "Research export", reverse("learning_research_export"), icon_name="table", order=330
+    )
+
+
+@hooks.register("register_admin_urls")
+def evaluation_report_urls():
+    """The workspace's Evaluation tab and its downloads; the course-wide report for staff."""
+    return [
+        path(
+            "my-cohorts/<int:cohort_id>/evaluation/",
+            report_views.cohort_evaluation,
+            name="learning_evaluation_cohort",
+        ),
+        path(
+            "my-cohorts/<int:cohort_id>/evaluation.csv",
+            report_views.cohort_evaluation_csv,
+            name="learning_evaluation_cohort_csv",
+        ),
+        path(
+            "my-cohorts/<int:cohort_id>/evaluation.pdf",
+            report_views.cohort_evaluation_pdf,
+            name="learning_evaluation_cohort_pdf",
+        ),
+        path(
+            "reports/course-impact/",
+            report_views.course_evaluation,
+            name="learning_evaluation_course",
+        ),
+        path(
+            "reports/course-impact.csv",
+            report_views.course_evaluation_csv,
+            name="learning_evaluation_course_csv",
+        ),
+        path(
+            "reports/course-impact.pdf",
+            report_views.course_evaluation_pdf,
+            name="learning_evaluation_course_pdf",
+        ),
+    ]
+
+
+class CourseImpactMenuItem(MenuItem):
+    def is_shown(self, request):
+        user = request.user
+        return user.has_perm(report_views.COURSE_PERMISSION) and user.has_perm(
+            report_views.PERMISSION
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def course_impact_menu_item():
+    return CourseImpactMenuItem(
+        "Course impact",
+        reverse("learning_evaluation_course"),
+        icon_name="clipboard-list",
+        order=700,
     )

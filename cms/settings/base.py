@@ -37,6 +37,9 @@ SECRET_KEY = env("SECRET_KEY", "demo-only-insecure-key-do-not-use-in-production"
 # Keys the pseudonyms that link one learner's evaluation answers across waves. Never the same
 # as SECRET_KEY (rotating that must not re-key research data), and never changed once in use.
 EVALUATION_PSEUDONYM_KEY = env("EVALUATION_PSEUDONYM_KEY", "demo-only-evaluation-pseudonym-key")
+# The impact report's benchmark: how far up its scale a rating or a knowledge score must be
+# (0.7: 7 or more of 10 in confidence, 4 of 5 right in the knowledge test).
+EVALUATION_BENCHMARK_SHARE = 0.7
 # Signs certificates' Open Badges (an Ed25519 private key, PEM or JWK JSON); its public half is
 # published at /.well-known/jwks.json and /.well-known/did.json. This demo key is public: a
 # badge signed with it proves nothing. Production must set its own and keep it for good.

@@ -8,4 +8,8 @@ open), `scoring`, `services` (consent and answers), `selectors`, `views` (the le
 once each), `confirmation` (the pre-course link in the booking confirmation), `research` and
 `research_views` (the pseudonymised export for the Research group, and its data dictionary),
 `privacy` (data export and erasure), `demo`.
-"""
+
+The impact report: `statistics` (pure functions over numbers, with SciPy), `report` (builds a
+cohort's or a course's report from the consenting learners' answers), `charts` and
+`documents` (its SVG charts, PDF and CSV), `report_views` (the workspace's Evaluation tab and
+the course-wide report in the admin)."""

@@ -10,8 +10,9 @@ from django.utils import timezone
 from bookings import demo as bookings_demo
 from cms.models import User
 from courses import demo as courses_demo
+from courses.models import Cohort
 from learning import demo as learning_demo
-from learning.evaluation import demo_content
+from learning.evaluation import demo_content, report
 from learning.evaluation.models import (
     CourseEvaluation,
     EvaluationResponse,
@@ -57,6 +58,15 @@ def test_demo_evaluation(seeded, fake_stripe):
     research = EvaluationResponse.objects.for_research()
     assert not research.filter(pseudonym__in=withdrawn.values("pseudonym")).exists()
     assert research.count() < EvaluationResponse.objects.count()
+
+    # The impact report of the Autumn 5-day cohort shows a gain on the learners who agreed.
+    # (It has five places, so fewer than five matched pairs: the report says too few to test.)
+    autumn = Cohort.objects.get(course__slug="five-day-course", title="Autumn")
+    measures = report.cohort_report(autumn).measures
+    changes = [c for m in measures for c in m.changes]
+    to_last_day = [c.result for c in changes if c.label.endswith("on the last day")]
+    assert to_last_day and all(c.n >= 1 and c.mean_change > 0 for c in to_last_day)
+    assert all(c.result.n == 0 for c in changes if "three months" in c.label)  # none yet
 
     # The demo learner has the before wave of the upcoming cohorts still to do.
     learner = User.objects.get(email="learner@example.com")

@@ -9,6 +9,7 @@ from certificates import ratelimit, selectors
 from certificates.codes import grouped, normalise
 from certificates.documents import ensure_pdf
 from certificates.forms import VerifyForm
+from cms.page_cache import cache_for_anonymous
 
 
 def too_many(request):
@@ -16,6 +17,7 @@ def too_many(request):
     return TemplateResponse(request, "certificates/verify.html", context, status=429)
 
 
+@cache_for_anonymous  # the empty form only: a code in the query string is never cached
 def verify(request):
     """A form for the code; a well-formed code goes to its own page (the QR target)."""
     form = VerifyForm(request.GET or None)

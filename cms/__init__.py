@@ -9,7 +9,8 @@ it imports none of the others. It owns
 - ``HomePage``, ``ContentPage``, ``SiteSettings`` and the shared StreamField blocks;
 - ``cms.page_cache``: the full-page cache for anonymous visitors (home, catalogue, course
   pages, the certificate check), invalidated by any saved course, booking or page;
-- ``/healthz``, ``robots.txt``, the sitemap, site search and the error pages;
+- ``/healthz``, ``/healthz/live`` (the bare liveness answer), ``robots.txt``, the sitemap,
+  site search and the error pages;
 - the ``seed_demo`` command, which calls each installed app's ``demo.seed(scale=...)``.
 """
 

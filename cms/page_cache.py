@@ -12,10 +12,15 @@ deleted row of the apps in `settings.PAGE_CACHE_APPS` (a page published, a place
 confirmed or cancelled, a cohort edited) replaces the version, straight away and again once
 its transaction commits. Changes no signal reports (a hold lapsing by time, a bulk update) show
 once an entry's `settings.PAGE_CACHE_SECONDS` have passed: seconds, never hours.
+
+No stampede: when an entry goes stale, the first request renders the page again and the
+requests arriving meanwhile get the stale copy, for the time of that one render (at most
+RENDER_LOCK_SECONDS, should the renderer die).
 """
 
 import functools
 import hashlib
+import time
 import uuid
 
 from django.conf import settings
@@ -25,7 +30,10 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 VERSION_KEY = "page-cache:version"
-HIT_HEADER = "X-Page-Cache"  # "hit" or "miss": for benchmarks and people checking a deploy
+HIT_HEADER = "X-Page-Cache"  # "hit", "stale" or "miss": for benchmarks and people checking
+RENDER_LOCK_SECONDS = 10
+# A stale entry is kept this much longer than it is fresh, to answer while one re-renders.
+STALE_GRACE_SECONDS = 60
 # Headers that describe one transfer, not the page.
 HOP_HEADERS = {"content-length", "date", "set-cookie"}
 
@@ -73,18 +81,26 @@ def entry_key(request):
 
 
 def lookup(key):
-    """(the current version, the stored entry when it was rendered under that version)."""
+    """(the current version, the stored entry, whether that entry is fresh)."""
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
         version = uuid.uuid4().hex
         if not cache.add(VERSION_KEY, version, None):
             version = cache.get(VERSION_KEY)
-        return version, None
+        return version, None, False
     entry = found.get(key)
-    if entry and entry["version"] == version:
-        return version, entry
-    return version, None
+    fresh = bool(entry) and entry["version"] == version and time.time() < entry["fresh_until"]
+    return version, entry, fresh
+
+
+def render_lock(key):
+    """True for the one request that should render the page again."""
+    return cache.add(key + ":rendering", 1, RENDER_LOCK_SECONDS)
+
+
+def release(key):
+    cache.delete(key + ":rendering")
 
 
 def storable(request, response):
@@ -111,18 +127,19 @@ def private_headers(response):
 def store(key, version, response):
     entry = {
         "version": version,
+        "fresh_until": time.time() + settings.PAGE_CACHE_SECONDS,
         "status": response.status_code,
         "headers": [(k, v) for k, v in response.items() if k.lower() not in HOP_HEADERS],
         "content": response.content,
     }
-    cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+    cache.set(key, entry, settings.PAGE_CACHE_SECONDS + STALE_GRACE_SECONDS)
 
 
-def rebuild(entry):
+def rebuild(entry, state="hit"):
     response = HttpResponse(entry["content"], status=entry["status"])
     for name, value in entry["headers"]:
         response[name] = value
-    response[HIT_HEADER] = "hit"
+    response[HIT_HEADER] = state
     return response
 
 
@@ -140,14 +157,21 @@ class AnonymousPageCacheMiddleware:
                 private_headers(response)
             return response
         key = entry_key(request)
-        version, entry = lookup(key)
-        if entry:
+        version, entry, fresh = lookup(key)
+        if fresh:
             return rebuild(entry)
-        response = self.get_response(request)
-        if storable(request, response):
-            shared_headers(response)
-            store(key, version, response)
-            response[HIT_HEADER] = "miss"
+        renderer = render_lock(key)
+        if entry and not renderer:
+            return rebuild(entry, "stale")  # another request is rendering it now
+        try:
+            response = self.get_response(request)
+            if storable(request, response):
+                shared_headers(response)
+                store(key, version, response)
+                response[HIT_HEADER] = "miss"
+        finally:
+            if renderer:
+                release(key)
         return response
 
 

@@ -93,6 +93,20 @@ def test_a_change_committed_later_still_drops_the_page(
     assert client.get(cohort.course.url)[page_cache.HIT_HEADER] == "miss"
 
 
+def test_while_one_request_renders_again_the_others_get_the_stale_copy(client, cohort):
+    """No stampede: only the request holding the render lock renders."""
+    old = client.get("/courses/").content
+    hold_one(cohort)
+    key = page_cache.entry_key(client.get("/courses/").wsgi_request)  # renders: lock is free
+    page_cache.invalidate()
+    assert page_cache.render_lock(key)  # as if another worker were rendering now
+    stale = client.get("/courses/")
+    assert stale[page_cache.HIT_HEADER] == "stale"
+    assert stale.content != old  # the copy from after the hold, not older
+    page_cache.release(key)
+    assert client.get("/courses/")[page_cache.HIT_HEADER] == "miss"
+
+
 def test_publishing_a_page_shows_at_once(client, course):
     assert "Renamed course" not in client.get("/courses/").content.decode()
     course.title = "Renamed course"

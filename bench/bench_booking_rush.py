@@ -4,9 +4,10 @@ Many signed-in learners at once GET the booking form /book/cohorts/<id>/ (for it
 and submission key) and POST it for one place. A 302 to the order page is a place held, the
 "full" answer is a refusal, anything else (5xx, timeouts, "busy") is an error.
 
-- the rush: CLIENTS learners on a 12-place cohort. `held` must equal the capacity, or the
-  script exits non-zero. `naive_held` is what a check-then-insert without the lock holds
-  under the same rush (`naive_hold`, run in threads against the same database).
+- the rush: RUSH_ATTEMPTS learners (500) from CLIENTS (64) concurrent clients on a 12-place
+  cohort. `held` must equal the capacity, or the script exits non-zero. `naive_held` is what
+  a check-then-insert without the lock holds under the same rush (`naive_hold`, run in
+  threads against the same database): more than 12, or the test could not fail.
 - the fill: the same CLIENTS clients book a 1,000-place cohort for FILL_SECONDS (or until it
   is full, on a fast machine), which gives `holds_per_s` (one hold = the form's GET and its
   POST). Every place it holds must be in the database.
@@ -41,7 +42,9 @@ from bench.server import (  # noqa: E402
     production_server,
 )
 
-CLIENTS = int(os.environ.get("BENCH_RUSH_CLIENTS", "100"))
+CLIENTS = int(os.environ.get("BENCH_RUSH_CLIENTS", "64"))
+RUSH_ATTEMPTS = int(os.environ.get("BENCH_RUSH_ATTEMPTS", "500"))
+SCALE = int(os.environ.get("BENCH_SCALE", "10"))
 RUSH_CAPACITY = 12
 FILL_CAPACITY = 1000
 # Throughput is measured over a fixed time so that `make bench` stays quick on a slow machine.
@@ -80,7 +83,7 @@ def run_database(url):
     import django
 
     django.setup()
-    with production_server(database_url=url, port=port, collectstatic=False) as base:
+    with production_server(scale=SCALE, database_url=url, port=port, collectstatic=False) as base:
         result = measure(base)
     print(json.dumps(result), flush=True)
     ok = result["held"] == result["held_in_db"] == RUSH_CAPACITY
@@ -93,14 +96,14 @@ def run_database(url):
 def measure(base):
     from django.db import connection
 
-    learners = signed_in_learners(FILL_CAPACITY + CLIENTS)
+    learners = signed_in_learners(max(FILL_CAPACITY + CLIENTS, RUSH_ATTEMPTS))
     rush_cohort, naive_cohort, fill_cohort = (
         bench_cohort(RUSH_CAPACITY, "rush"),
         bench_cohort(RUSH_CAPACITY, "naive"),
         bench_cohort(FILL_CAPACITY, "fill"),
     )
-    rush = book_concurrently(base, rush_cohort.pk, learners[:CLIENTS])
-    naive_held = naive_rush(naive_cohort, learners[0][0], attempts=CLIENTS)
+    rush = book_concurrently(base, rush_cohort.pk, learners[:RUSH_ATTEMPTS])
+    naive_held = naive_rush(naive_cohort, learners[0][0], attempts=RUSH_ATTEMPTS)
     fill = book_concurrently(base, fill_cohort.pk, learners, seconds=FILL_SECONDS)
     hide([rush_cohort, naive_cohort, fill_cohort])
     return {

@@ -1,12 +1,18 @@
 """A production-like server for benchmarks: gunicorn, 2 workers, DEBUG off, loopback only.
 
-Uses DATABASE_URL when set (PostgreSQL, as in CI), otherwise its own SQLite file, seeded with
-`seed_demo --scale N`, so benchmarks never touch the demo's data. A benchmark that compares
-databases passes its own `database_url` (see `bench_databases`).
+Runs on PostgreSQL when one is configured (BENCH_POSTGRES_URL, else a database next to a
+postgres DATABASE_URL: see `bench_databases`), otherwise on its own SQLite file, seeded with
+`seed_demo --scale N`, so benchmarks never touch the demo's data. The cache (and so the
+anonymous page cache both workers share) is Redis at BENCH_REDIS_URL, database 5 of the local
+Redis unless told otherwise. A benchmark that compares databases passes its own
+`database_url`.
 """
 
 import contextlib
+import functools
+import hashlib
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -36,27 +42,61 @@ def bench_env(port, database_url=None):
         DEBUG="0",
         STATIC_ROOT=str(ROOT / "bench" / ".static"),
         MEDIA_ROOT=str(ROOT / "bench" / ".media"),
+        PRIVATE_MEDIA_ROOT=str(ROOT / "bench" / ".media" / "private"),
         DEMO_PASSWORD=env.get("DEMO_PASSWORD", "bench-password-123"),
         # No mail server on loopback: seed_demo's confirmations (and any booking's) go nowhere.
         EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
         # A full cohort answers 409 by design: log errors, not every refusal of a rush.
         LOG_LEVEL=env.get("BENCH_LOG_LEVEL", "ERROR"),
+        REDIS_URL=env.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"),
+        # Production settings insist on the site's own keys: throwaway ones for the run.
+        EVALUATION_PSEUDONYM_KEY=env.get("EVALUATION_PSEUDONYM_KEY") or pseudonym_key(),
+        OPEN_BADGES_SIGNING_KEY=env.get("OPEN_BADGES_SIGNING_KEY") or signing_key(),
     )
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    elif not env.get("DATABASE_URL"):
-        env["SQLITE_PATH"] = str(ROOT / "bench" / ".bench.sqlite3")
+    env.pop("CELERY_BROKER_URL", None)  # tasks run in the request, unless a benchmark says
+    env["DATABASE_URL"] = database_url or default_database_url()
     return env
 
 
-def bench_databases(name):
+@functools.cache
+def pseudonym_key():
+    return secrets.token_hex(32)
+
+
+@functools.cache
+def signing_key():
+    """A fresh Ed25519 key (PEM) for the run's Open Badges: the demo key is refused."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    return (
+        Ed25519PrivateKey.generate()
+        .private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+        .decode()
+    )
+
+
+def default_database_url():
+    """PostgreSQL when configured (issue 11 measures on it), else a SQLite file."""
+    label, url = bench_databases("bench")[0]
+    return url
+
+
+def bench_databases(name, suffix=""):
     """[(label, url)] for a benchmark that runs on each database: PostgreSQL when one is
     configured (BENCH_POSTGRES_URL, else a database next to a postgres DATABASE_URL, named
-    `<its name>_bench`), and always a SQLite file `bench/.<name>.sqlite3`."""
+    `<its name>_bench`; `suffix` names a benchmark's own one next to it), and always a SQLite
+    file `bench/.<name>.sqlite3`."""
     databases = []
     postgres = os.environ.get("BENCH_POSTGRES_URL") or postgres_sibling(
         os.environ.get("DATABASE_URL", ""), "_bench"
     )
+    if postgres and suffix:
+        postgres = postgres_sibling(postgres, suffix)
     if postgres:
         databases.append(("postgresql", postgres))
     databases.append(("sqlite", f"sqlite:///{ROOT / 'bench' / f'.{name}.sqlite3'}"))
@@ -82,6 +122,31 @@ def ensure_postgres_database(url):
     with psycopg.connect(admin, autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+            return True
+    return False
+
+
+def prepare_database(env, scale):
+    """Create (PostgreSQL), migrate and seed the database `env` names."""
+    url = env["DATABASE_URL"]
+    fresh = url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists()
+    if urlsplit(url).scheme in ("postgres", "postgresql"):
+        fresh = ensure_postgres_database(url)
+    manage(env, "migrate", "--noinput")
+    seed(env, scale, fresh)
+
+
+def seed(env, scale, fresh):
+    """`seed_demo --scale N`, skipped when this database was seeded at that scale before
+    (seed_demo is idempotent but takes a minute at scale 10; BENCH_RESEED=1 runs it anyway).
+    The marker is a file per database and scale, dropped when the database is new."""
+    url = env["DATABASE_URL"]
+    marker = ROOT / "bench" / ".seeded" / f"{hashlib.sha256(url.encode()).hexdigest()[:16]}-{scale}"
+    if marker.exists() and not fresh and os.environ.get("BENCH_RESEED") != "1":
+        return
+    manage(env, "seed_demo", "--scale", str(scale))
+    marker.parent.mkdir(exist_ok=True)
+    marker.write_text(f"{urlsplit(url)._replace(netloc='').geturl()} scale {scale}\n")
 
 
 def manage(env, *args):
@@ -103,10 +168,7 @@ def production_server(scale=1, database_url=None, port=None, collectstatic=True)
     benchmark that also opens the database itself builds the same `bench_env(port, ...)`)."""
     port = port or free_port()
     env = bench_env(port, database_url)
-    if urlsplit(env.get("DATABASE_URL", "")).scheme in ("postgres", "postgresql"):
-        ensure_postgres_database(env["DATABASE_URL"])
-    manage(env, "migrate", "--noinput")
-    manage(env, "seed_demo", "--scale", str(scale))
+    prepare_database(env, scale)
     if collectstatic:
         collect_static()
     proc = subprocess.Popen(
@@ -121,6 +183,8 @@ def production_server(scale=1, database_url=None, port=None, collectstatic=True)
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            "--graceful-timeout",
+            "5",
         ],
         cwd=ROOT,
         env=env,
@@ -131,10 +195,15 @@ def production_server(scale=1, database_url=None, port=None, collectstatic=True)
         yield base
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
-def wait_until_up(url, timeout=30):
+def wait_until_up(url, timeout=180):
+    """A loaded machine takes a while to import Wagtail and WeasyPrint in two workers."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

@@ -13,6 +13,7 @@ from certificates.documents import certificate_context, ensure_pdf, qr_svg
 from certificates.exceptions import CertificateError
 from certificates.forms import NameCorrectionForm, VerifyForm
 from certificates.models import CertificateStatus, CorrectionStatus
+from cms.page_cache import cache_for_anonymous
 
 SHOWN_INPUT = 40  # characters of a code not found that the page repeats back
 
@@ -22,6 +23,7 @@ def too_many(request):
     return TemplateResponse(request, "certificates/verify.html", context, status=429)
 
 
+@cache_for_anonymous  # the empty form only: a code in the query string is never cached
 def verify(request):
     """A form for the code; a well-formed code goes to its own page (the QR target)."""
     form = VerifyForm(request.GET or None)

@@ -7,7 +7,10 @@ it imports none of the others. It owns
 - the user model (email is the login) and the learner's profile, data export and erasure;
   downstream apps join in through the signals in ``cms.signals``;
 - ``HomePage``, ``ContentPage``, ``SiteSettings`` and the shared StreamField blocks;
-- ``/healthz``, ``robots.txt``, the sitemap, site search and the error pages;
+- ``cms.page_cache``: the full-page cache for anonymous visitors (home, catalogue, course
+  pages, the certificate check), invalidated by any saved course, booking or page;
+- ``/healthz``, ``/healthz/live`` (the bare liveness answer), ``robots.txt``, the sitemap,
+  site search and the error pages;
 - the ``seed_demo`` command, which calls each installed app's ``demo.seed(scale=...)``.
 """
 

@@ -24,6 +24,14 @@ def healthz(request):
 
 
 @require_GET
+@never_cache
+def live(request):
+    """Liveness: the process answers, nothing else is checked. Also the "bare view" that
+    benchmarks measure every page against (bench/bench_pages.py)."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_GET
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -1,4 +1,5 @@
-"""/healthz: 200 when the database, cache and broker answer; 503 naming what failed."""
+"""/healthz: 200 when the database, cache and broker answer; 503 naming what failed.
+/healthz/live: the process answers."""
 
 import time
 
@@ -85,3 +86,12 @@ def test_reachable_broker_is_healthy(client, broker_at):
 
 def test_only_get(client):
     assert client.post("/healthz").status_code == 405
+
+
+def test_live_answers_without_touching_anything(client, django_assert_num_queries):
+    """/healthz/live: the process answers (and the benchmarks' bare view), no query."""
+    with django_assert_num_queries(0):
+        response = client.get("/healthz/live")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert "no-store" in response["Cache-Control"]

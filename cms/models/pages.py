@@ -23,6 +23,8 @@ class HomePage(Page):
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
+    anonymous_page_cache = True  # cms.page_cache
+
     parent_page_types = ["wagtailcore.Page"]
     # By name, so that cms imports nothing downstream.
     subpage_types = ["cms.ContentPage", "courses.CourseIndexPage"]
@@ -30,6 +32,7 @@ class HomePage(Page):
 
 
 class ContentPage(Page):
+    anonymous_page_cache = True  # cms.page_cache
     summary = models.CharField(
         max_length=300, blank=True, help_text="One sentence shown under the title and in search."
     )

@@ -94,6 +94,8 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before sessions: an anonymous visitor's cached page costs no database query.
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -153,6 +155,11 @@ else:
             "LOCATION": "mhskills",
         }
     }
+
+# The anonymous page cache (cms.page_cache): how long a page may be kept at most, and the apps
+# whose saved or deleted rows make every kept page stale at once (places left, a publication).
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "15"))
+PAGE_CACHE_APPS = {"cms", "courses", "bookings", "wagtailcore"}
 
 # --- Accounts ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "cms.User"

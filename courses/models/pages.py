@@ -29,6 +29,7 @@ class CoreSkillsTier(models.TextChoices):
 
 
 class CourseIndexPage(RoutablePageMixin, Page):
+    anonymous_page_cache = True  # cms.page_cache: kept for seconds, dropped on any booking
     intro = RichTextField(blank=True, features=SHORT_RICH_TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -50,6 +51,7 @@ class CourseIndexPage(RoutablePageMixin, Page):
 
 
 class CoursePage(RoutablePageMixin, Page):
+    anonymous_page_cache = True  # cms.page_cache: kept for seconds, dropped on any booking
     summary = models.CharField(max_length=250, help_text="One line: what the course gives you.")
     course_code = models.CharField(
         max_length=20,

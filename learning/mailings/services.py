@@ -71,7 +71,9 @@ def send_one(recipient_id):
     """The row lock makes two workers (or a retry) take turns; the second finds it sent."""
     with transaction.atomic():
         recipient = (
-            MessageRecipient.objects.select_for_update()
+            # Only the recipient's row: PostgreSQL cannot lock the nullable side of the
+            # outer join to the attendee.
+            MessageRecipient.objects.select_for_update(of=("self",))
             .select_related("message__cohort__course", "place__attendee", "place__cohort")
             .get(pk=recipient_id)
         )

@@ -1,0 +1,135 @@
+"""Benchmark: certificate and invoice PDFs in a warm process, and the finance list.
+
+- {"benchmark": "pdf"}: `certificate_ms` (a completion certificate, certificates.documents.
+  render_pdf), `invoice_ms` (a three-line invoice) and `bare_ms` (WeasyPrint rendering a bare
+  one-page document), each the median of BENCH_PDF_ROUNDS renders in the same run, with their
+  p95s; `certificate_ratio` and `invoice_ratio` are over the bare document (issue 11: at most
+  1.5x; absolute times on a shared machine are noise).
+- {"benchmark": "invoices"}: `list_queries_10` / `list_queries_1000`, the SQL queries of the
+  finance invoice list in the Wagtail admin with 10 and with 1,000 invoices. They must be
+  equal, or the script exits non-zero.
+
+Runs in-process on a scratch SQLite file (bench/.invoices.sqlite3) with the test settings,
+so it never touches the demo's data. Prints two JSON objects.
+"""
+
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DB = ROOT / "bench" / ".invoices.sqlite3"
+ROUNDS = int(os.environ.get("BENCH_PDF_ROUNDS", "30"))
+BARE = "<!DOCTYPE html><html lang='en'><body><h1>Invoice</h1><p>One page.</p></body></html>"
+
+
+def setup():
+    DB.unlink(missing_ok=True)
+    os.environ.update(DJANGO_SETTINGS_MODULE="cms.settings.test", DATABASE_URL=f"sqlite:///{DB}")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    call_command("migrate", verbosity=0)
+
+
+def timed_ms(fn):
+    """(median, p95) of ROUNDS calls, after one to warm fonts and templates."""
+    fn()
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    p95 = statistics.quantiles(times, n=20, method="inclusive")[18]
+    return round(statistics.median(times), 1), round(p95, 1)
+
+
+def certificate_version(cohort):
+    """A completion certificate (issued by override: the rule's facts are not the point)."""
+    from certificates.services import issue_certificate
+    from tests.factories import UserFactory
+    from tests.factories.learning import place_on
+
+    learner = UserFactory(registration_body="NMC", registration_number="12A3456B")
+    place = place_on(cohort, learner)
+    return issue_certificate(place.pk, override_reason="Benchmark").current
+
+
+def list_queries(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/admin/finance/invoices/")
+    assert response.status_code == 200, response.status_code
+    return len(queries)
+
+
+def main():
+    setup()
+    import weasyprint
+    from django.test import Client
+
+    from bookings.invoicing.documents import render_pdf
+    from certificates.documents import render_pdf as render_certificate
+    from tests.bookings.finance import invoiced, staff_in
+    from tests.factories import HomePageFactory, SiteSettingsFactory
+    from tests.factories.bookings import OrganisationFactory
+    from tests.factories.courses import CohortFactory
+
+    home = HomePageFactory.as_site_root()
+    SiteSettingsFactory(site=home.get_site())
+    trust = OrganisationFactory()
+    cohort = CohortFactory(capacity=5000)
+    sample = invoiced(organisation=trust, cohort=cohort, people=3)
+    version = certificate_version(cohort)
+    bare_ms, bare_p95 = timed_ms(lambda: weasyprint.HTML(string=BARE).write_pdf())
+    invoice_ms, invoice_p95 = timed_ms(lambda: render_pdf(sample))
+    certificate_ms, certificate_p95 = timed_ms(lambda: render_certificate(version))
+    print(
+        json.dumps(
+            {
+                "benchmark": "pdf",
+                "certificate_ms": certificate_ms,
+                "invoice_ms": invoice_ms,
+                "bare_ms": bare_ms,
+                "certificate_ratio": round(certificate_ms / bare_ms, 2),
+                "invoice_ratio": round(invoice_ms / bare_ms, 2),
+                "certificate_p95_ms": certificate_p95,
+                "invoice_p95_ms": invoice_p95,
+                "bare_p95_ms": bare_p95,
+                "rounds": ROUNDS,
+            }
+        ),
+        flush=True,
+    )
+
+    client = Client()
+    staff_in(client, "Finance")
+    for _ in range(9):
+        invoiced(organisation=trust, cohort=cohort)
+    few = list_queries(client)
+    for _ in range(990):
+        invoiced(organisation=trust, cohort=cohort)
+    many = list_queries(client)
+    result = {
+        "benchmark": "invoices",
+        "list_queries_10": few,
+        "list_queries_1000": many,
+    }
+    print(json.dumps(result))
+    DB.unlink(missing_ok=True)
+    if few != many:
+        sys.exit(f"the finance list ran {few} queries at 10 invoices and {many} at 1,000")
+
+
+if __name__ == "__main__":
+    main()

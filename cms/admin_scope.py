@@ -28,15 +28,19 @@ class RowsObjectMixin:
         return found
 
 
-class RowScopedSnippetViewSet(SnippetViewSet):
+class RowScopedMixin:
+    """For a ModelViewSet or SnippetViewSet: every view keeps to `rows_for(user)`."""
+
     def rows_for(self, user):
         raise NotImplementedError("A scoped viewset names the rows each user may see.")
-
-    def register_chooser_viewset(self):
-        """No chooser: nobody picks one of these records for a form, and a chooser (with its
-        search and its "chosen" lookup by id) would list every row to anyone in the admin."""
 
     def construct_view(self, view_class, **kwargs):
         mixin = RowsIndexMixin if issubclass(view_class, IndexView) else RowsObjectMixin
         scoped = type(view_class.__name__, (mixin, view_class), {})
         return super().construct_view(scoped, rows_for=self.rows_for, **kwargs)
+
+
+class RowScopedSnippetViewSet(RowScopedMixin, SnippetViewSet):
+    def register_chooser_viewset(self):
+        """No chooser: nobody picks one of these records for a form, and a chooser (with its
+        search and its "chosen" lookup by id) would list every row to anyone in the admin."""

@@ -10,11 +10,13 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from cms.admin_scope import RowScopedMixin
 from courses import admin_views
 from courses.models import Cohort, CoursePage
+from courses.services import visible_cohorts
 
 
-class CohortViewSet(ModelViewSet):
+class CohortViewSet(RowScopedMixin, ModelViewSet):
     model = Cohort
     icon = "date"
     menu_label = "Cohorts"
@@ -61,6 +63,10 @@ class CohortViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("duplicate/<int:pk>/", admin_views.duplicate_view, name="duplicate")
         ]
+
+    def rows_for(self, user):
+        """Trainers: the cohorts they teach (edit, history and usage too); managers: all."""
+        return visible_cohorts(user).values("pk")
 
 
 class CoursesGroup(ModelViewSetGroup):

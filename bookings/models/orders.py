@@ -36,7 +36,6 @@ class PlaceStatus(models.TextChoices):
 
 
 class Order(models.Model):
-    wagtail_reference_index_ignore = True  # private: never listed as a page's usage
     reference = models.CharField(max_length=16, unique=True, default=new_reference, editable=False)
     buyer = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -56,6 +55,8 @@ class Order(models.Model):
         related_name="orders",
     )
     cohort = models.ForeignKey("courses.Cohort", on_delete=models.PROTECT, related_name="orders")
+    # Orders stay in Wagtail's usage index (by reference only): it is what keeps a used
+    # discount code, organisation or cohort from being deleted in the admin.
     payment_method = models.CharField(max_length=20, choices=PaymentMethod.choices)
     status = models.CharField(
         max_length=20, choices=OrderStatus.choices, default=OrderStatus.PENDING

@@ -151,3 +151,7 @@ SUMMER_TEAMS = {
         ("Steve Barker", "steve.barker", "manager"),
     ],
 }
+
+# Booked on the Summer runs but never came (certificates.demo leaves them off every register;
+# learning.evaluation.demo has them answer before the course only).
+SUMMER_NO_SHOWS = {"Dr Kate Brennan", "Ian McLeod"}

@@ -152,6 +152,6 @@ SUMMER_TEAMS = {
     ],
 }
 
-# Booked on the Summer runs but never came (certificates.demo leaves them off every register;
-# learning.evaluation.demo has them answer before the course only).
+# One on each Summer run who was booked but never came (certificates.demo marks them absent
+# at every session; learning.evaluation.demo has them answer before the course only).
 SUMMER_NO_SHOWS = {"Dr Kate Brennan", "Ian McLeod"}

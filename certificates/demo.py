@@ -4,12 +4,12 @@ accounts for the learners booked by their employers, who pass every quiz (so the
 signal issues their certificate of completion, as it would for real), one learner who came
 to three days only and gets a certificate of attendance, one certificate revoked (issued in
 error) and one name correction waiting for staff. On Summer everyone came to every session
-but the two who never came at all (bookings.demo_content.SUMMER_NO_SHOWS), who get no
-certificate. The site settings name the partnership's trust and university and the courses
-have codes, so certificates state them. Every certificate's Open Badge is signed (so the
-revoked one's bit is set on the published revocation list), and the learners' accounts name
-the regulator of their profession, so that My learning's CPD record comes in its shape
-(Rachel Green: NMC; Femi Adeyemi: GMC). Idempotent."""
+but one on each run who never came at all (bookings.demo_content.SUMMER_NO_SHOWS), marked
+absent throughout and given no certificate. The site settings name the partnership's trust
+and university and the courses have codes, so certificates state them. Every certificate's
+Open Badge is signed (so the revoked one's bit is set on the published revocation list), and
+the learners' accounts name the regulator of their profession, so that My learning's CPD
+record comes in its shape (Rachel Green: NMC; Femi Adeyemi: GMC). Idempotent."""
 
 from allauth.account.models import EmailAddress
 from django.utils import timezone

@@ -242,7 +242,7 @@ class DemoLearner:
         self.start = [max(0, min(10, self.random.randint(2, 6) - (i in (0, 4)))) for i in range(5)]
         self.gain = [self.random.randint(1, 4) for _ in range(5)]
         # What three months of practice loses (or, for one skill in five, keeps or adds).
-        self.slip = [self.random.choice([-1, 0, 0, 1, 1, 1, 2]) for _ in range(5)]
+        self.slip = [self.random.choice([-1, 0, 0, 1, 1, 2]) for _ in range(5)]
 
     def consent(self, agreed):
         user = self.place.attendee

@@ -54,7 +54,8 @@ def assert_tested_improvement(result):
         if measure.kind == "confidence":
             to_follow_up = measure.changes[1].result
             assert to_follow_up.n == 7 and 0 < to_follow_up.mean_change
-            assert measure.retention.result.n == 6
+            retention = measure.retention.result
+            assert retention.n == 6 and retention.effect is not None
     confidence = [m for m in result.measures if m.kind == "confidence"]
     last_day = mean([m.changes[0].result.mean_change for m in confidence])
     follow_up = mean([m.changes[1].result.mean_change for m in confidence])

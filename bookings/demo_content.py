@@ -107,3 +107,51 @@ AUTUMN_TEAMS = [
     [("Karen Doyle", "karen.doyle", "nurse"), ("Dr Li Wei", "li.wei", "doctor")],
     [("Mark Reid", "mark.reid", "ahp"), ("Zara Hussain", "zara.hussain", "nurse")],
 ]
+
+# Teams on the "Summer" runs, ended more than three months ago, booked by the three
+# organisations and paid (see bookings.demo_invoices): a mix of professions like the
+# programme's, so that the evaluation report has enough learners to test a change.
+SUMMER_TEAMS = {
+    ("Riverside University Hospitals NHS Foundation Trust", "five-day-course"): [
+        ("Emma Clarke", "emma.clarke", "nurse"),
+        ("Dr Tariq Aziz", "tariq.aziz", "doctor"),
+        ("Joanne Price", "joanne.price", "nurse"),
+        ("Helen Fraser", "helen.fraser", "ahp"),
+        ("Dr Kate Brennan", "kate.brennan", "doctor"),
+        ("Patrick Doyle", "patrick.doyle", "pharmacist"),
+        ("Amy Chen", "amy.chen", "hca"),
+    ],
+    ("Meadowbank Surgery", "five-day-course"): [
+        ("Dr Neil Foster", "neil.foster", "doctor"),
+        ("Sarah Dunmore", "sarah.dunmore", "nurse"),
+        ("Ola Bakare", "ola.bakare", "pharmacist"),
+    ],
+    ("Northshire County Council", "five-day-course"): [
+        ("Martin Shaw", "martin.shaw", "social_worker"),
+        ("Funmi Adebayo", "funmi.adebayo", "social_worker"),
+        ("Diane Rowe", "diane.rowe", "manager"),
+    ],
+    ("Riverside University Hospitals NHS Foundation Trust", "three-week-course"): [
+        ("Laura Bennett", "laura.bennett", "nurse"),
+        ("Dr Arjun Mehta", "arjun.mehta", "doctor"),
+        ("Chris Wood", "chris.wood", "ahp"),
+        ("Fatima Begum", "fatima.begum", "nurse"),
+        ("Ian McLeod", "ian.mcleod", "manager"),
+    ],
+    ("Meadowbank Surgery", "three-week-course"): [
+        ("Dr Eleanor Hart", "eleanor.hart", "doctor"),
+        ("Paula Grant", "paula.grant", "nurse"),
+        ("Yusuf Ahmed", "yusuf.ahmed", "pharmacist"),
+        ("Tina Rhodes", "tina.rhodes", "hca"),
+    ],
+    ("Northshire County Council", "three-week-course"): [
+        ("Gemma Lloyd", "gemma.lloyd", "social_worker"),
+        ("Rob Kennedy", "rob.kennedy", "social_worker"),
+        ("Anita Kaur", "anita.kaur", "midwife"),
+        ("Steve Barker", "steve.barker", "manager"),
+    ],
+}
+
+# One on each Summer run who was booked but never came (certificates.demo marks them absent
+# at every session; learning.evaluation.demo has them answer before the course only).
+SUMMER_NO_SHOWS = {"Dr Kate Brennan", "Ian McLeod"}

@@ -1,8 +1,8 @@
 """Demo invoices in every state, played through the invoicing services at the dates they
-would have happened: paid by bank transfer, part paid, overdue, credited in full and issued
-again, credited for a cancelled place, and a booking still waiting for its PO (made by
-bookings.demo's team bookings). Card bookings get their paid receipts in bookings.demo_card.
-Idempotent: a step is skipped when its order exists."""
+would have happened: paid by bank transfer (as are all the Summer runs' teams), part paid,
+overdue, credited in full and issued again, credited for a cancelled place, and a booking
+still waiting for its PO (made by bookings.demo's team bookings). Card bookings get their
+paid receipts in bookings.demo_card. Idempotent: a step is skipped when its order exists."""
 
 import contextlib
 import datetime
@@ -25,6 +25,10 @@ STORIES = [
     (NORTHSHIRE, "five-day-course", "Autumn", 110, demo_content.AUTUMN_TEAMS[2], "overdue"),
     (MEADOWBANK, "five-day-course", "Current run", 20, demo_content.AUTUMN_TEAMS[3], "reissued"),
     (RIVERSIDE, "three-week-course", "Current run", 25, demo_content.AUTUMN_TEAMS[4], "part_paid"),
+] + [
+    # The Summer runs' teams, booked a month or more before those began and paid long since.
+    (name, course, "Summer", 170 + 5 * n, team, "paid")
+    for n, ((name, course), team) in enumerate(demo_content.SUMMER_TEAMS.items())
 ]
 
 

@@ -1,18 +1,21 @@
 """Demo data for certificates, made through the real services: registers kept for the
-sessions held on the past ("Autumn") and running cohorts; on Autumn, accounts for the
-learners booked by their employers, who pass every quiz (so the quiz signal issues their
-certificate of completion, as it would for real), one learner who came to three days only
-and gets a certificate of attendance, one certificate revoked (issued in error) and one name
-correction waiting for staff. The site settings name the partnership's trust and university
-and the courses have codes, so certificates state them. Every certificate's Open
-Badge is signed (so the revoked one's bit is set on the published revocation list), and the
-learners' accounts name the regulator of their profession, so that My learning's CPD record
-comes in its shape (Rachel Green: NMC; Femi Adeyemi: GMC). Idempotent."""
+sessions held on the past ("Summer", "Autumn") and running cohorts; on the past cohorts,
+accounts for the learners booked by their employers, who pass every quiz (so the quiz
+signal issues their certificate of completion, as it would for real), one learner who came
+to three days only and gets a certificate of attendance, one certificate revoked (issued in
+error) and one name correction waiting for staff. On Summer everyone came to every session
+but one on each run who never came at all (bookings.demo_content.SUMMER_NO_SHOWS), marked
+absent throughout and given no certificate. The site settings name the partnership's trust
+and university and the courses have codes, so certificates state them. Every certificate's
+Open Badge is signed (so the revoked one's bit is set on the published revocation list), and
+the learners' accounts name the regulator of their profession, so that My learning's CPD
+record comes in its shape (Rachel Green: NMC; Femi Adeyemi: GMC). Idempotent."""
 
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from bookings.claims import claim_places
+from bookings.demo_content import SUMMER_NO_SHOWS
 from bookings.models import Place, PlaceStatus
 from certificates.badges.credential import ensure_badge
 from certificates.corrections import request_correction
@@ -26,6 +29,7 @@ from learning.attendance.services import record_attendance
 from learning.demo import take_quizzes
 from learning.models import ModulePage
 
+PAST = ("Summer", "Autumn")
 ATTENDANCE_ONLY = "Femi Adeyemi"  # came to days 1, 2 and 4, did no quiz
 REVOKED = "Jo Marsh"  # issued, then revoked (in the story, attendance was recorded in error)
 CORRECTION = ("Rachel Green", "Rachel A. Green")  # asks for her middle initial, as registered
@@ -42,10 +46,10 @@ def seed(scale=1):
     seed_signatory()
     seed_course_codes()
     now = timezone.now()
-    for cohort in Cohort.objects.filter(title__in=("Autumn", "Current run")):
+    for cohort in Cohort.objects.filter(title__in=("Summer", "Autumn", "Current run")):
         keep_registers(cohort, now)
-    for cohort in Cohort.objects.filter(title="Autumn").select_related("course"):
-        for place in confirmed(cohort):
+    for cohort in Cohort.objects.filter(title__in=PAST).select_related("course"):
+        for place in confirmed(cohort).exclude(attendee_name__in=SUMMER_NO_SHOWS):
             finish_course(place)
     revoked = revoke_one()
     ask_for_correction()
@@ -55,7 +59,7 @@ def seed(scale=1):
     }
     return [
         f"Certificates: {counts['valid']} valid, {counts['revoked']} revoked ({revoked} now); "
-        "registers kept for the Autumn and running cohorts' sessions held so far; "
+        "registers kept for the Summer, Autumn and running cohorts' sessions held so far; "
         f"{signed} Open Badges signed now.",
         "  Check one at /certificates/verify/ (codes are in the admin under Certificates); "
         "badges verify with /.well-known/jwks.json and /certificates/status/revocation/.",
@@ -92,6 +96,8 @@ def keep_registers(cohort, now):
 
 
 def mark(place, number):
+    if place.attendee_name in SUMMER_NO_SHOWS:
+        return ("absent", None)
     if place.attendee_name == ATTENDANCE_ONLY and number in (3, 5):
         return ("absent", None)
     if place.attendee_name == LATE and number == 2:

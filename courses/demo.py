@@ -1,7 +1,9 @@
 """Demo data for the catalogue: the course index, the two courses, trainers and cohorts.
 
 Cohort dates are set relative to today, so the demo always has a past, a running, an open,
-a full and a cancelled cohort of each course. Idempotent: existing pages and cohorts are kept;
+a full and a cancelled cohort of each course. Two runs are past: "Summer", which ended more
+than three months ago (so its learners have answered the evaluation's follow-up, see
+learning.evaluation.demo), and "Autumn". Idempotent: existing pages and cohorts are kept;
 `--scale N` tops up the upcoming cohorts to N times as many.
 """
 
@@ -98,6 +100,8 @@ def cohort_plans(course, today, scale):
     running_start = today - 2 * DAY if five_day else today - 8 * DAY
     base = "in_person" if five_day else "blended"
     plans = [
+        # A Monday about 130 days ago: its three-month follow-up window has opened.
+        (next_monday(today - 136 * DAY), base, "completed", 16, "Summer"),
         (today - 70 * DAY, base, "completed", 20, "Autumn"),
         (running_start, base, "open", 20, "Current run"),
         (next_monday(today + 20 * DAY), base, "open", 12, "Next run"),

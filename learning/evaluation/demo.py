@@ -1,18 +1,31 @@
 """Demo data for evaluation (called from learning.demo): the instruments of
 learning.evaluation.demo_content, asked by both courses, and answers through the real
-services: the past (Autumn) cohorts answered before the course and on the last day, with
-realistic gains and one or two missing last-day answers; the running cohorts answered before
-the course. Most learners agree to research; some say no and some withdraw later. The
-Autumn attendees get accounts (demo password) by confirming their address, as they would.
-Idempotent: a wave already answered, or a consent already given, is left alone."""
+services, each given inside its wave's window:
+
+- the Summer cohorts (ended over three months ago, 13 learners each) answered at all three
+  waves: confidence up by two to three points on the last day and a little lower three
+  months on, more right on knowledge form B than on form A; two missed the last day (one of
+  them never came) and four the follow-up, two said no to research and one withdrew, leaving
+  at least five matched pairs for every comparison of the impact report;
+- the Autumn cohorts answered before the course and on the last day, with one or two
+  missing last-day answers;
+- the running cohorts answered before the course.
+
+Most learners agree to research; some say no and some withdraw later. The Summer and Autumn
+attendees get accounts (demo password) by confirming their address, as they would. The
+answers come from a random.Random seeded with the learner's address, so every seed gives the
+same numbers. Idempotent: a wave already answered, or a consent already given, is left
+alone."""
 
 import datetime
 import random
+from dataclasses import dataclass, field
 
 from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from bookings.claims import claim_places
+from bookings.demo_content import SUMMER_NO_SHOWS
 from bookings.models import Place, PlaceStatus
 from cms.demo import demo_password
 from cms.models import User
@@ -30,21 +43,63 @@ from learning.evaluation.models import (
 from learning.evaluation.selectors import wave_instruments
 
 COURSES = ("five-day-course", "three-week-course")
-NOT_ON_THE_DAY = 4  # every fourth Autumn learner missed the last-day questions
+PAST = ("Summer", "Autumn")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Who does what on one cohort, by their place's position (0, 1, ...) in booking order:
+    the waves asked, who says no to research, who withdraws a week after the course, and who
+    leaves a wave unanswered."""
+
+    waves: tuple
+    says_no: object = lambda n: False  # noqa: E731 (a rule on the position)
+    withdraws: object = lambda n: False  # noqa: E731
+    misses: dict = field(default_factory=dict)  # {wave: rule on the position}
+    no_shows: frozenset = frozenset()  # names who answer before the course only
+
+    def skips(self, wave, n, name):
+        if wave != "before" and name in self.no_shows:
+            return True
+        return wave in self.misses and self.misses[wave](n)
+
+
+PLANS = {
+    # Every fifth says no, every fifth from the fourth withdraws, every fourth missed the
+    # last day: with five or so places, too few pairs to test.
+    "Autumn": Plan(
+        waves=("before", "last_day"),
+        says_no=lambda n: n % 5 == 2,
+        withdraws=lambda n: n % 5 == 3,
+        misses={"last_day": lambda n: n % 4 == 3},
+    ),
+    # Thirteen learners: two say no, one withdraws, one never came (position 4) and one more
+    # missed the last day, three more the follow-up. That leaves 8 pairs before → last day,
+    # 7 before → three months and 6 last day → three months.
+    "Summer": Plan(
+        waves=("before", "last_day", "follow_up"),
+        says_no=lambda n: n in (2, 9),
+        withdraws=lambda n: n == 6,
+        misses={"last_day": lambda n: n == 11, "follow_up": lambda n: n in (2, 10, 12)},
+        no_shows=frozenset(SUMMER_NO_SHOWS),
+    ),
+    "Current run": Plan(waves=("before",), says_no=lambda n: n % 5 == 2),
+}
 
 
 def seed(scale=1):
     instruments = seed_instruments()
     asked = seed_course_evaluations(instruments)
-    claimed = claim_autumn_places()
+    claimed = claim_past_places()
     made = 0
-    for cohort in Cohort.objects.filter(course__slug__in=COURSES, title="Autumn"):
-        made += answer_cohort(cohort, ("before", "last_day"))
+    for title in PAST:
+        for cohort in Cohort.objects.filter(course__slug__in=COURSES, title=title):
+            made += answer_cohort(cohort, PLANS[title])
     for cohort in Cohort.objects.filter(course__slug__in=COURSES, title="Current run"):
-        made += answer_cohort(cohort, ("before",), skip={"ravi@example.com"})
+        made += answer_cohort(cohort, PLANS["Current run"], skip={"ravi@example.com"})
     return [
         f"Evaluation: {len(instruments)} instruments, {asked} courses evaluated, {claimed} "
-        f"Autumn learners signed up, {made} new wave answers.",
+        f"Summer and Autumn learners signed up, {made} new wave answers.",
         f"  Consents: {ResearchConsent.objects.filter(agreed=True).count()} yes, "
         f"{ResearchConsent.objects.filter(agreed=False).count()} no "
         f"({ResearchConsent.objects.exclude(withdrawn_at=None).count()} withdrawn).",
@@ -128,12 +183,12 @@ def seed_course_evaluations(instruments):
     return made
 
 
-def claim_autumn_places():
-    """Accounts for the Autumn attendees, whose places are claimed as allauth would on
-    confirming their address."""
+def claim_past_places():
+    """Accounts for the Summer and Autumn attendees, whose places are claimed as allauth
+    would on confirming their address."""
     made = 0
     places = Place.objects.filter(
-        cohort__title="Autumn", status=PlaceStatus.CONFIRMED, attendee__isnull=True
+        cohort__title__in=PAST, status=PlaceStatus.CONFIRMED, attendee__isnull=True
     )
     for place in places:
         first, _, last = place.attendee_name.removeprefix("Dr ").partition(" ")
@@ -154,7 +209,7 @@ def claim_autumn_places():
     return made
 
 
-def answer_cohort(cohort, wave_names, skip=()):
+def answer_cohort(cohort, plan, skip=()):
     places = (
         Place.objects.filter(cohort=cohort, status=PlaceStatus.CONFIRMED)
         .exclude(attendee=None)
@@ -166,36 +221,38 @@ def answer_cohort(cohort, wave_names, skip=()):
         if place.attendee.email in skip:
             continue
         learner = DemoLearner(place, n)
-        learner.consent()
-        for wave in wave_names:
-            if wave == "last_day" and n % NOT_ON_THE_DAY == NOT_ON_THE_DAY - 1:
-                continue
-            made += learner.answer(wave)
-        learner.maybe_withdraw()
+        learner.consent(agreed=not plan.says_no(n))
+        for wave in plan.waves:
+            if not plan.skips(wave, n, place.attendee_name):
+                made += learner.answer(wave)
+        if plan.withdraws(n):
+            learner.withdraw()
     return made
 
 
 class DemoLearner:
-    """One learner's answers: confidence from a modest start that grows by the last day,
-    more knowledge items right on form B than on form A, a kind but not uniform reaction,
-    and a retrospective rating a little below their rating before the course."""
+    """One learner's answers: confidence from a modest start that grows by the last day and
+    slips a little by three months on, more knowledge items right on form B than on form A,
+    a kind but not uniform reaction, and a retrospective rating a little below their rating
+    before the course."""
 
     def __init__(self, place, index):
         self.place, self.index = place, index
         self.random = random.Random(place.attendee_email)  # noqa: S311 (demo answers, not secrets)
         self.start = [max(0, min(10, self.random.randint(2, 6) - (i in (0, 4)))) for i in range(5)]
         self.gain = [self.random.randint(1, 4) for _ in range(5)]
+        # What three months of practice loses (or, for one skill in five, keeps or adds).
+        self.slip = [self.random.choice([-1, 0, 0, 1, 1, 2]) for _ in range(5)]
 
-    def consent(self):
+    def consent(self, agreed):
         user = self.place.attendee
         if not ResearchConsent.objects.filter(user=user).exists():
-            agreed = self.index % 5 != 2  # every fifth learner says no
             services.record_consent(user=user, agreed=agreed, now=self.when("before"))
 
-    def maybe_withdraw(self):
-        """Every fifth learner, from the fourth, changes their mind a week after the course."""
+    def withdraw(self):
+        """Change their mind a week after the course."""
         consent = ResearchConsent.objects.get(user=self.place.attendee)
-        if self.index % 5 == 3 and consent.agreed and consent.withdrawn_at is None:
+        if consent.agreed and consent.withdrawn_at is None:
             later = self.when("last_day") + datetime.timedelta(days=7)
             if later <= timezone.now():
                 services.record_consent(user=self.place.attendee, agreed=False, now=later)
@@ -204,10 +261,13 @@ class DemoLearner:
         cohort = self.place.cohort
         if wave == "before":
             day, hour = cohort.start_date - datetime.timedelta(days=3), 19
-        else:
+        elif wave == "last_day":
             day, hour = waves.last_session_day(cohort), 16
+        else:  # within the follow-up's first ten days, when the email and reminder go
+            day = waves.window(cohort, wave).opens_on + datetime.timedelta(days=self.index % 10)
+            hour = 20
         moment = datetime.datetime.combine(day, datetime.time(hour, 10 + self.index % 40))
-        return timezone.make_aware(moment)
+        return min(timezone.make_aware(moment), timezone.now())
 
     def answer(self, wave):
         if EvaluationResponse.objects.filter(place=self.place, wave=wave).exists():
@@ -236,10 +296,15 @@ class DemoLearner:
             wrong = next(c for c in range(1, 4) if c != item.correct_choice)
             return item.correct_choice if right else wrong
         if kind == "confidence":
-            after = self.start[n] + (self.gain[n] if wave != "before" else 0)
-            return min(10, after)
+            return max(0, min(10, self.confidence(n, wave)))
         if kind == "retrospective":
             return max(0, self.start[n] - self.random.randint(0, 2))
         if kind == "reaction":
             return self.random.choice([4, 5, 5] if self.index % 7 else [3, 4, 4])
         return self.random.randint(1, 4)  # practice
+
+    def confidence(self, n, wave):
+        if wave == "before":
+            return self.start[n]
+        after = self.start[n] + self.gain[n]
+        return after if wave == "last_day" else min(10, after) - self.slip[n]

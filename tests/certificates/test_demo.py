@@ -1,14 +1,19 @@
 """The certificates demo: completion for Autumn learners who met the rule, one attendance
-certificate, one revoked, registers kept; seeding twice changes nothing."""
+certificate, one revoked, registers kept; on Summer, everyone but the one who never came
+attended every session and has a certificate, as the cohort impact report counts; seeding
+twice changes nothing."""
 
 import pytest
 
 from bookings import demo as bookings_demo
+from bookings.demo_content import SUMMER_NO_SHOWS
 from certificates import demo
 from certificates.models import Certificate
 from cms import demo as cms_demo
 from courses import demo as courses_demo
+from courses.models import Cohort
 from learning import demo as learning_demo
+from learning.evaluation import report
 from learning.models import AttendanceRecord
 
 
@@ -26,6 +31,12 @@ def test_the_demo_certificates_and_registers(demo_site):
     assert ("Jo Marsh", "completion", "revoked") in kinds
     assert sum(1 for _, kind, status in kinds if (kind, status) == ("completion", "valid")) >= 4
     assert AttendanceRecord.objects.filter(place__cohort__title="Current run").exists()
+    for summer in Cohort.objects.filter(title="Summer"):
+        counts = report.cohort_report(summer).counts
+        assert (counts.booked, counts.attended, counts.completed) == (13, 12, 12)
+        certified = Certificate.objects.filter(place__cohort=summer, status="valid")
+        assert certified.count() == 12
+        assert not certified.filter(place__attendee_name__in=SUMMER_NO_SHOWS).exists()
     counts = (Certificate.objects.count(), AttendanceRecord.objects.count())
     demo.seed()
     assert (Certificate.objects.count(), AttendanceRecord.objects.count()) == counts

@@ -1,8 +1,9 @@
-"""The demo's evaluation: both courses ask the programme's instruments; the Autumn cohorts
-answered before and on the last day with a gain in confidence and knowledge, the running
-cohorts before the course; some learners said no to research and one withdrew, and their
-answers are not in research. Every knowledge item can be scored. Seeding twice changes
-nothing."""
+"""The demo's evaluation: both courses ask the programme's instruments; the Summer cohorts
+answered at all three waves, with enough matched pairs for the impact report to test every
+change; the Autumn cohorts answered before and on the last day with a gain in confidence and
+knowledge, the running cohorts before the course; some learners said no to research and one
+withdrew, and their answers are not in research. Every knowledge item can be scored. Seeding
+twice changes nothing."""
 
 import pytest
 from django.utils import timezone
@@ -36,6 +37,32 @@ def autumn_scores(wave, kind):
     return [r.scores[str(instrument.pk)] for r in responses]
 
 
+def assert_tested_improvement(result):
+    """Every comparison of the report has five or more matched pairs and a Wilcoxon test;
+    confidence and knowledge rise by the last day and confidence is still up three months on."""
+    assert not result.too_few
+    assert result.counts.responding["before"] == 13  # everyone booked, before the course
+    assert result.counts.responding["last_day"] == 11  # one never came, one forgot
+    assert result.counts.responding["follow_up"] == 9  # the one who never came, and three
+    assert result.counts.included["before"] == 10  # two said no, one withdrew
+    changes = [c.result for m in result.measures for c in m.changes]
+    assert len(changes) == 5 * 2 + 1  # five skills at two waves, and the knowledge score
+    assert all(c.n >= 5 and c.p_value is not None and c.effect is not None for c in changes)
+    for measure in result.measures:
+        to_last_day = measure.changes[0].result
+        assert to_last_day.n == 8 and to_last_day.mean_change > 0
+        if measure.kind == "confidence":
+            to_follow_up = measure.changes[1].result
+            assert to_follow_up.n == 7 and 0 < to_follow_up.mean_change
+            retention = measure.retention.result
+            assert retention.n == 6 and retention.effect is not None
+    confidence = [m for m in result.measures if m.kind == "confidence"]
+    last_day = mean([m.changes[0].result.mean_change for m in confidence])
+    follow_up = mean([m.changes[1].result.mean_change for m in confidence])
+    assert 2 <= last_day <= 3 and 0 < follow_up < last_day  # a small slip by three months
+    assert all(c.result.n >= 5 for c in result.response_shift)
+
+
 def test_demo_evaluation(seeded, fake_stripe):
     courses_demo.seed()
     bookings_demo.seed()
@@ -67,6 +94,9 @@ def test_demo_evaluation(seeded, fake_stripe):
     to_last_day = [c.result for c in changes if c.label.endswith("on the last day")]
     assert to_last_day and all(c.n >= 1 and c.mean_change > 0 for c in to_last_day)
     assert all(c.result.n == 0 for c in changes if "three months" in c.label)  # none yet
+
+    for summer in Cohort.objects.filter(title="Summer"):
+        assert_tested_improvement(report.cohort_report(summer))
 
     # The demo learner has the before wave of the upcoming cohorts still to do.
     learner = User.objects.get(email="learner@example.com")

@@ -156,7 +156,7 @@ class Report:
 
 
 def cohort_report(cohort):
-    return build_report(cohort.course, [cohort], title=f"{cohort.course.title}: {cohort}")
+    return build_report(cohort.course, [cohort], title=str(cohort))  # names its course
 
 
 def report_cohorts(course, start, end):

@@ -63,7 +63,7 @@ check: install
 
 # pytest exits 5 when it collected no tests: that is a failure here, not a pass.
 test: install lint check
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest --cov --cov-report=term:skip-covered; \
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest --cov --cov-report=term:skip-covered --durations=30; \
 	status=$$?; if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
 
 bench: install

@@ -29,10 +29,8 @@ class RowsObjectMixin:
 
 
 class RowScopedMixin:
-    """For a ModelViewSet or SnippetViewSet: every view keeps to `rows_for(user)`."""
-
-    def rows_for(self, user):
-        raise NotImplementedError("A scoped viewset names the rows each user may see.")
+    """For a ModelViewSet or SnippetViewSet that defines `rows_for(self, user)` (a queryset of
+    the pks the user may see): every view it builds keeps to them."""
 
     def construct_view(self, view_class, **kwargs):
         mixin = RowsIndexMixin if issubclass(view_class, IndexView) else RowsObjectMixin

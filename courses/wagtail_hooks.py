@@ -22,8 +22,7 @@ class CohortViewSet(RowScopedMixin, ModelViewSet):
     menu_label = "Cohorts"
     url_prefix = "courses/cohorts"
     add_to_admin_menu = False
-    index_view_class = admin_views.ScopedIndexView
-    inspect_view_class = admin_views.ScopedInspectView
+    index_view_class = admin_views.CohortIndexView
     inspect_view_enabled = True
     copy_view_enabled = False  # "Duplicate" below makes a draft with the sessions moved
     list_display = ["__str__", "status", "delivery", "start_date", "capacity"]

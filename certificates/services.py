@@ -130,6 +130,9 @@ def issue_if_due(place_id):
     place = Place.objects.select_related("cohort__course").get(pk=place_id)
     if place.status != PlaceStatus.CONFIRMED:
         return None
+    held = place.certificates.filter(kind=CertificateKind.COMPLETION).first()
+    if held:  # nothing more to earn: skip working out the rule again
+        return held
     if progress(place).award != CertificateKind.COMPLETION:
         return None
     return issue_certificate(place_id)

@@ -5,27 +5,17 @@ twice changes nothing."""
 
 import pytest
 
-from bookings import demo as bookings_demo
 from bookings.demo_content import SUMMER_NO_SHOWS
-from certificates import demo
+from certificates import demo as certificates_demo
 from certificates.models import Certificate
-from cms import demo as cms_demo
-from courses import demo as courses_demo
 from courses.models import Cohort
-from learning import demo as learning_demo
 from learning.evaluation import report
 from learning.models import AttendanceRecord
 
-
-@pytest.fixture
-def demo_site(db, monkeypatch, fake_stripe):
-    monkeypatch.setenv("DEMO_PASSWORD", "demo-test-password")
-    for module in (cms_demo, courses_demo, bookings_demo, learning_demo):
-        module.seed()
+pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_certificates_and_registers(demo_site):
-    demo.seed()
+def test_the_demo_certificates_and_registers(demo, fake_stripe):
     kinds = sorted(Certificate.objects.values_list("place__attendee_name", "kind", "status"))
     assert ("Femi Adeyemi", "attendance", "valid") in kinds
     assert ("Jo Marsh", "completion", "revoked") in kinds
@@ -38,17 +28,16 @@ def test_the_demo_certificates_and_registers(demo_site):
         assert certified.count() == 12
         assert not certified.filter(place__attendee_name__in=SUMMER_NO_SHOWS).exists()
     counts = (Certificate.objects.count(), AttendanceRecord.objects.count())
-    demo.seed()
+    certificates_demo.seed()
     assert (Certificate.objects.count(), AttendanceRecord.objects.count()) == counts
 
 
-def test_the_demo_badges_status_list_and_cpd_records(demo_site, client):
+def test_the_demo_badges_status_list_and_cpd_records(demo, fake_stripe, client):
     """Every certificate's badge is signed; Jo Marsh's revoked bit is on the published list;
     Rachel Green's CPD record comes in the NMC's shape."""
     from certificates.badges import status_list
     from certificates.models import CertificateVersion
 
-    demo.seed()
     assert not CertificateVersion.objects.filter(badge_jwt="").exists()
     revoked = Certificate.objects.get(place__attendee_name="Jo Marsh", status="revoked")
     bits = status_list.bitstring("revocation")
@@ -63,13 +52,12 @@ def test_the_demo_badges_status_list_and_cpd_records(demo_site, client):
     client.force_login(rachel)
     page = client.get("/certificates/cpd/").content.decode()
     assert page.index("Nursing and Midwifery Council") < page.index("General Medical Council")
-    assert demo.sign_badges() == 0  # seeding again signs nothing new
+    assert certificates_demo.sign_badges() == 0  # seeding again signs nothing new
 
 
-def test_the_demo_states_issuers_and_codes_and_keeps_a_correction_waiting(demo_site):
+def test_the_demo_states_issuers_and_codes_and_keeps_a_correction_waiting(demo, fake_stripe):
     from certificates.models import CertificateVersion, NameCorrection
 
-    demo.seed()
     version = CertificateVersion.objects.filter(
         certificate__place__attendee_name="Rachel Green"
     ).first()
@@ -78,5 +66,5 @@ def test_the_demo_states_issuers_and_codes_and_keeps_a_correction_waiting(demo_s
     assert NameCorrection.objects.filter(status="pending", name="Rachel A. Green").count() == 1
     revoked = Certificate.objects.get(place__attendee_name="Jo Marsh")
     assert revoked.status_reason == "error"
-    demo.seed()
+    certificates_demo.seed()
     assert NameCorrection.objects.count() == 1

@@ -6,14 +6,11 @@ from django.contrib.auth.models import Group
 
 from bookings import demo as bookings_demo
 from bookings.models import Order, Organisation
-from courses import demo as courses_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_organisations_and_their_team_bookings(seeded):
-    courses_demo.seed()
-    bookings_demo.seed()
+def test_demo_organisations_and_their_team_bookings(demo):
     orders = Order.objects.filter(organisation__isnull=False).count()
     assert sorted(Organisation.objects.values_list("kind", flat=True)) == [
         "gp_practice",
@@ -34,13 +31,9 @@ def test_demo_organisations_and_their_team_bookings(seeded):
     assert Organisation.objects.count() == 3
 
 
-def test_demo_invoices_in_every_state_with_their_pdfs(seeded, django_capture_on_commit_callbacks):
+def test_demo_invoices_in_every_state_with_their_pdfs(demo):
     from bookings.invoicing.po import awaiting_po_orders
     from bookings.models import CreditNote, Invoice
-
-    courses_demo.seed()
-    with django_capture_on_commit_callbacks(execute=True):  # as seed_demo's commit does
-        bookings_demo.seed()
 
     invoices = list(Invoice.objects.all())
     states = {invoice.display_status() for invoice in invoices}

@@ -8,9 +8,7 @@ twice changes nothing."""
 import pytest
 from django.utils import timezone
 
-from bookings import demo as bookings_demo
 from cms.models import User
-from courses import demo as courses_demo
 from courses.models import Cohort
 from learning import demo as learning_demo
 from learning.evaluation import demo_content, report
@@ -63,10 +61,7 @@ def assert_tested_improvement(result):
     assert all(c.result.n >= 5 for c in result.response_shift)
 
 
-def test_demo_evaluation(seeded, fake_stripe):
-    courses_demo.seed()
-    bookings_demo.seed()
-    learning_demo.seed()
+def test_demo_evaluation(demo, fake_stripe):
     assert CourseEvaluation.objects.count() == 2
     knowledge = Instrument.objects.get(kind="knowledge")
     forms = [item.form for item in knowledge.items.all()]

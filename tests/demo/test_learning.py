@@ -6,9 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from bookings import demo as bookings_demo
 from cms.models import User
-from courses import demo as courses_demo
 from learning import demo as learning_demo
 from learning.models import CohortMaterial, CohortMessage, ModulePage, ModuleProgress
 from learning.selectors import learning_dashboard
@@ -16,10 +14,7 @@ from learning.selectors import learning_dashboard
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_modules_and_the_learners_progress(seeded, fake_stripe):
-    courses_demo.seed()
-    bookings_demo.seed()
-    learning_demo.seed()
+def test_demo_modules_and_the_learners_progress(demo, fake_stripe):
     assert ModulePage.objects.live().count() == 16
     learner = User.objects.get(email="learner@example.com")
     running = [c for c in learning_dashboard(learner) if c.cohort.title == "Current run"]

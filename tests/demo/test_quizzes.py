@@ -4,22 +4,13 @@ cohort; seeding twice changes nothing."""
 
 import pytest
 
-from bookings import demo as bookings_demo
 from cms.models import User
-from courses import demo as courses_demo
 from learning import demo as learning_demo
 from learning.models import ModulePage, ModuleProgress, Quiz, QuizAttempt
 from learning.quizzes.selectors import module_quiz_refs
 from learning.selectors import learning_dashboard
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def demo(seeded, fake_stripe):
-    courses_demo.seed()
-    bookings_demo.seed()
-    learning_demo.seed()
 
 
 def test_every_demo_module_has_a_sound_quiz(demo):
@@ -73,7 +64,7 @@ def test_learners_stand_at_every_stage(demo):
     assert ModuleProgress.objects.filter(user=leah).count() == 4
 
 
-def test_seeding_twice_changes_nothing(demo):
+def test_seeding_twice_changes_nothing(demo, fake_stripe):
     counts = (Quiz.objects.count(), QuizAttempt.objects.count(), ModuleProgress.objects.count())
     learning_demo.seed()
     again = (Quiz.objects.count(), QuizAttempt.objects.count(), ModuleProgress.objects.count())

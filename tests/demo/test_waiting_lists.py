@@ -5,17 +5,13 @@ import pytest
 
 from bookings import demo as bookings_demo
 from bookings.models import WaitingListEntry, WaitingStatus
-from courses import demo as courses_demo
 from courses.availability import places_taken
 from courses.models import Cohort
 
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_waiting_lists(seeded, mailoutbox, django_capture_on_commit_callbacks):
-    courses_demo.seed()
-    with django_capture_on_commit_callbacks(execute=True):
-        bookings_demo.seed()
+def test_demo_waiting_lists(demo):
     for cohort in Cohort.objects.filter(title="Small group"):
         entries = WaitingListEntry.objects.filter(cohort=cohort)
         assert [e.status for e in entries] == [
@@ -29,7 +25,7 @@ def test_demo_waiting_lists(seeded, mailoutbox, django_capture_on_commit_callbac
         user__email="learner@example.com", status=WaitingStatus.OFFERED
     )
     assert offer.order.status == "pending" and offer.offer_emailed_at
-    assert sorted(m.to[0] for m in mailoutbox if "Places held" in m.subject) == sorted(
+    assert sorted(m.to[0] for m in demo.emails if "Places held" in m.subject) == sorted(
         WaitingListEntry.objects.filter(status="offered").values_list("email", flat=True)
     )
     assert bookings_demo.seed() == [

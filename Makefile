@@ -61,9 +61,12 @@ check: install
 	# An empty in-memory database: a stale local one must not fail (or pass) the check.
 	DATABASE_URL=sqlite://:memory: DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run
 
+# One test process per core (pytest-xdist); TEST_PROCESSES=0 runs them in this one.
 # pytest exits 5 when it collected no tests: that is a failure here, not a pass.
+TEST_PROCESSES ?= auto
 test: install lint check
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest --cov --cov-report=term:skip-covered --durations=30; \
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest -n $(TEST_PROCESSES) --cov \
+	    --cov-report=term:skip-covered --durations=30; \
 	status=$$?; if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
 
 bench: install

@@ -20,6 +20,20 @@ from tests.factories import (
 )
 
 
+def pytest_xdist_make_scheduler(config, log):
+    """Under pytest-xdist, whole files go to one process (module fixtures build once), and
+    tests/demo/ goes to one process as a whole: it shares one seeding of the demo."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FilesAndTheDemo(LoadScopeScheduling):
+        def _split_scope(self, nodeid):
+            if nodeid.startswith("tests/demo/"):
+                return "tests/demo/"
+            return nodeid.split("::")[0]
+
+    return FilesAndTheDemo(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _celery_join_flag():
     """Eager tasks run from racing threads (the race tests) can leave Celery's process-wide

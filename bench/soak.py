@@ -128,7 +128,7 @@ def soak(base, fake, seconds, clients):
         "seconds": round(elapsed, 1),
         "clients": clients,
         "requests": sum(stats.requests.values()),
-        "errors": sum(stats.errors.values()) + stats.webhooks["undelivered"],
+        "errors": sum(stats.errors.values()) + stats.webhooks["errors"],
         "by_kind": stats.by_kind(),
         "outcomes": dict(sorted(stats.outcomes.items())),
         "webhooks": stats.webhooks,
@@ -517,25 +517,32 @@ VISITS = {
 
 
 def settle_webhooks(fake, timeout=WEBHOOK_SETTLE_SECONDS):
-    """Wait for the fake's deliveries (it retries for a few seconds); an event the server
-    never accepted is an error."""
+    """Wait for the fake's deliveries (it retries for a few seconds). An event the server
+    never accepted, or a delivery it answered with a server error, is an error; a delivery
+    that timed out on a loaded machine and was retried (Stripe retries too) is counted."""
     deadline = time.monotonic() + timeout
     while True:
         with fake.store.lock:
             events = [e["id"] for e in fake.store.events]
             deliveries = list(fake.store.deliveries)
-        accepted = {
-            d["event"] for d in deliveries if isinstance(d["status"], int) and d["status"] < 300
-        }
+        accepted = {d["event"] for d in deliveries if accepted_status(d["status"])}
         undelivered = [e for e in events if e not in accepted]
         if not undelivered or time.monotonic() > deadline:
             break
         time.sleep(0.5)
+    retried = Counter(str(d["status"]) for d in deliveries if not accepted_status(d["status"]))
+    server_errors = sum(n for status, n in retried.items() if status.startswith("5"))
     return {
         "events": len(events),
         "attempts": len(deliveries),
+        "retried": dict(retried),
         "undelivered": len(undelivered),
+        "errors": len(undelivered) + server_errors,
     }
+
+
+def accepted_status(status):
+    return isinstance(status, int) and 200 <= status < 300
 
 
 if __name__ == "__main__":

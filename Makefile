@@ -14,7 +14,7 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 # The demo's links (canonical URLs, emails) point at wherever `make run` serves it.
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run install migrate seed serve test lint format check bench totp clean
+.PHONY: run install migrate seed serve test lint format check bench soak totp clean
 
 run: install migrate seed serve
 
@@ -71,6 +71,11 @@ test: install lint check
 
 bench: install
 	$(PY) bench/run.py
+
+# Minutes of mixed traffic, then the database's invariants: not part of `make bench`, which
+# measures speed. Shorter: make soak SOAK_SECONDS=60 SOAK_CLIENTS=6
+soak: install
+	$(PY) bench/soak.py
 
 # Prints the current MFA code of a demo staff user: make totp EMAIL=admin@example.com
 totp: install

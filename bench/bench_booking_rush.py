@@ -130,21 +130,22 @@ def measure(base):
     }
 
 
-def signed_in_learners(count):
-    """[(user, session key)]: learners with verified emails, each signed in through Django's
-    session engine (the login form's rate limit would otherwise throttle a rush)."""
+def signed_in_learners(count, prefix="rush"):
+    """[(user, session key)]: learners with verified emails (`<prefix>-learner-N@…`), each
+    signed in through Django's session engine (the login form's rate limit would otherwise
+    throttle a rush)."""
     from allauth.account.models import EmailAddress
     from django.contrib.auth.hashers import make_password
 
     from cms.models import User
 
-    emails = [f"rush-learner-{n}@example.org" for n in range(count)]
+    emails = [f"{prefix}-learner-{n}@example.org" for n in range(count)]
     existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
     new = [
         User(
             email=email,
-            first_name="Rush",
-            last_name=f"Learner {email.split('-')[2].split('@')[0]}",
+            first_name=prefix.capitalize(),
+            last_name=f"Learner {email.rsplit('-', 1)[1].split('@')[0]}",
             profession="nurse",
             organisation="Riverside University Hospitals NHS Foundation Trust",
             password=make_password(None),  # never signs in with a password

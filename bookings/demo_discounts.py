@@ -1,12 +1,15 @@
 """Demo discount codes — one of each kind staff meet: current, fixed-amount, expired, used
-up, and free — and two orders that used one, made through `hold_places`. Idempotent."""
+up, and free — and two orders that used one, made through `hold_places` and, for the invoiced
+one, `pay_by_invoice` (so it has its invoice, as every invoiced booking on the site does).
+Idempotent."""
 
 import datetime
 
 from django.utils import timezone
 
-from bookings.models import DiscountCode, DiscountKind, Order
-from bookings.services.confirm import confirm_order
+from bookings import demo_content
+from bookings.invoicing.po import pay_by_invoice
+from bookings.models import DiscountCode, DiscountKind, Order, OrderStatus, Organisation
 from bookings.services.holds import Attendee, hold_places
 from courses.models import Cohort, CoursePage, PriceTier
 
@@ -112,6 +115,14 @@ def book_with_codes(buyer):
             payment_method=method,
             discount_code=code,
         )
-        confirm_order(order_id=order.pk, message="Confirmed: to be invoiced to the employer")
+        if order.status == OrderStatus.PENDING:  # the sponsored one is free: confirmed already
+            invoice_to_riverside(order, buyer)
         made += 1
     return made
+
+
+def invoice_to_riverside(order, buyer):
+    from bookings.demo import billing_details  # bookings.demo imports this module
+
+    riverside = Organisation.objects.get(name=demo_content.ORGANISATIONS[0]["name"])
+    pay_by_invoice(order_id=order.pk, details=billing_details(riverside, po=""), actor=buyer)

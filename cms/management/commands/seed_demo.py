@@ -4,24 +4,15 @@ Idempotent: running it again changes nothing that is already there. The command 
 by name (DESIGN.md): it finds `demo` modules in the project's own apps.
 """
 
-import importlib
-import importlib.util
-
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-PROJECT_APPS = ("cms", "courses", "bookings", "learning", "certificates")
+from cms.project_apps import project_modules
 
 
 def demo_modules():
-    for app_config in apps.get_app_configs():
-        if app_config.name not in PROJECT_APPS:
-            continue
-        module_name = f"{app_config.name}.demo"
-        if importlib.util.find_spec(module_name) is not None:
-            yield importlib.import_module(module_name)
+    return project_modules("demo")
 
 
 class Command(BaseCommand):

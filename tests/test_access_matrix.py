@@ -12,7 +12,8 @@ Finance and an admin (staff, with their authenticator app) see what their work n
 Columns: anonymous, learner A, learner B, trainer of cohort A, trainer of cohort B,
 Finance, admin. Outcomes: OK (200); LOGIN (302 to the sign-in page); DENY (403 or 404);
 BOUNCE (Wagtail's "no permission": 302 to the admin dashboard); REDIRECT (302 elsewhere,
-e.g. an answered form sending its owner on); ANY (anything but a server error); or a
+e.g. an answered form sending its owner on); ANY (Wagtail's own screens for staff: for
+trainer A, no server error and nothing of B's; for the others, not requested); or a
 status code. Wherever the table refuses a role, an empty POST is sent too (the test
 client skips CSRF checks), which must be refused as well and write nothing.
 

@@ -65,9 +65,7 @@ def pass_on(request, pk):
     blocker = why_not_passable(place)
     form = None
     if blocker is None:
-        form = PassOnForm(
-            request.POST or None, organisation=organisation, staff=request.user.is_staff
-        )
+        form = PassOnForm(request.POST or None, organisation=organisation, staff=role == "staff")
         if request.method == "POST" and form.is_valid():
             try:
                 passed = pass_place_on(

@@ -60,7 +60,7 @@ def _confirmed_message(order):
 
 
 def _managed_orders(user):
-    if user.is_staff:
+    if user.is_staff and user.has_perm("bookings.manage_order"):  # Finance, admins: not trainers
         return Order.objects.all()
     return Order.objects.filter(Q(buyer=user) | Q(organisation__managers=user)).distinct()
 

@@ -118,7 +118,8 @@ def order_summary(request, reference):
     orders = Order.objects.select_related(
         "cohort__course", "discount_code", "organisation", "billing"
     )
-    if not request.user.is_staff:
+    # Finance and admins look into any order; trainers (staff too) only into their own.
+    if not (request.user.is_staff and request.user.has_perm("bookings.view_order")):
         orders = orders.filter(buyer=request.user)  # someone else's order: not found
     order = get_object_or_404(orders, reference=reference)
     # Places an offer held that nobody was named for were never part of the booking.

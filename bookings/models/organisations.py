@@ -65,8 +65,9 @@ def email_domain(email):
 
 class OrganisationQuerySet(models.QuerySet):
     def managed_by(self, user):
-        """The organisations whose bookings `user` may see: all of them for staff."""
-        if user.is_staff:
+        """The organisations whose bookings `user` may see: all of them for Finance and admins
+        (not for every member of staff: a trainer is a learner here)."""
+        if user.is_staff and user.has_perm("bookings.view_order"):
             return self.all()
         return self.filter(managers=user)
 

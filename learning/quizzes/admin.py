@@ -52,6 +52,9 @@ def regrade_view(request, pk):
     context = {
         "quiz": quiz,
         "changes": services.regrade_preview(quiz),
+        # A quiz is shared by every cohort of its courses: name only the learners of the
+        # cohorts this trainer may see.
+        "visible": set(visible_cohorts(request.user).values_list("pk", flat=True)),
         "questions": quiz.questions.order_by("sort_order"),
         "history": quiz.regrades.select_related("by", "question")[:20],
     }

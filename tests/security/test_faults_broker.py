@@ -26,15 +26,23 @@ def broker(settings):
     it back (eager again, as the test settings run it)."""
 
     class Broker:
+        saved = None
+
         def down(self):
+            # Fresh connection and producer pools for the dead URL; the ones eager mode built
+            # are kept aside and put back, so no later test finds a closed pool.
+            self.saved = (celery_app._pool, celery_app.amqp._producer_pool)
+            celery_app._pool = celery_app.amqp._producer_pool = None
             celery_app.conf.update(task_always_eager=False, broker_url=CLOSED_PORT_BROKER)
 
         def up(self):
             celery_app.conf.update(task_always_eager=True, broker_url=settings.CELERY_BROKER_URL)
-            pool, celery_app._pool = celery_app._pool, None
-            if pool is not None:
-                pool.force_close_all()
-            celery_app.amqp._producer_pool = None
+            if self.saved is not None:
+                dead_pool = celery_app._pool
+                celery_app._pool, celery_app.amqp._producer_pool = self.saved
+                self.saved = None
+                if dead_pool is not None:
+                    dead_pool.force_close_all()
 
     broker = Broker()
     yield broker

@@ -1,7 +1,8 @@
-"""Fault: the database refuses a write half way through a booking. A trigger, installed for
-the test inside its transaction, makes the database itself raise on one insert (the order,
-the second of its places, its timeline entry): nothing of the booking is left behind, no
-place is taken, no discount use is spent, and the buyer is told so in words."""
+"""Fault: the database refuses a write half way through a booking. A trigger (SQLite) or a
+CHECK constraint (PostgreSQL), made inside the test's transaction, has the database itself
+refuse one insert (the order, the second of its places, its timeline entry): nothing of the
+booking is left behind, no place is taken, no discount use is spent, and the buyer is told
+so in words."""
 
 import pytest
 from django.db import connection
@@ -15,11 +16,11 @@ from tests.factories.courses import CohortFactory, CourseIndexPageFactory, Cours
 
 pytestmark = pytest.mark.django_db
 
-# Which insert is refused: the whole order, its second place, or its timeline entry.
+# Which insert is refused: the whole order, its second place (Ben's), or its timeline entry.
 REFUSALS = {
-    "order": (Order, "1 = 1"),
-    "second place": (Place, "(SELECT count(*) FROM {table} WHERE order_id = NEW.order_id) >= 1"),
-    "timeline entry": (OrderEvent, "1 = 1"),
+    "order": (Order, None),
+    "second place": (Place, ("attendee_email", "b@x.com")),
+    "timeline entry": (OrderEvent, None),
 }
 
 
@@ -27,27 +28,34 @@ def is_sqlite():
     return connection.vendor == "sqlite"
 
 
-def refuse_inserts(model, condition):
-    """A BEFORE INSERT trigger that raises when `condition` holds (SQLite or PostgreSQL). It
-    lives in the test's transaction, so it is rolled back with everything else."""
+def refuse_inserts(model, match):
+    """Make the database refuse an insert into `model`'s table (every row, or those whose
+    column holds the value in `match`). SQLite: a trigger that aborts; PostgreSQL: a CHECK
+    constraint, NOT VALID so that only new rows are checked. Both are made in the test's
+    transaction and rolled back with it."""
     table = model._meta.db_table
-    condition = condition.format(table=table)
+    column, value = match or (None, None)
     with connection.cursor() as cursor:
         if is_sqlite():
+            when = f"WHEN NEW.{column} = '{value}' " if match else ""
             cursor.execute(
-                f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} WHEN {condition} "
+                f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} {when}"
                 "BEGIN SELECT RAISE(ABORT, 'refused by the fault test'); END"
             )
         else:
+            check = f"{column} <> '{value}'" if match else "false"
             cursor.execute(
-                f"CREATE FUNCTION refuse_{table}() RETURNS trigger AS $$ BEGIN "
-                f"IF {condition} THEN RAISE EXCEPTION 'refused by the fault test'; END IF; "
-                "RETURN NEW; END $$ LANGUAGE plpgsql"
+                f"ALTER TABLE {table} ADD CONSTRAINT refuse_{table} CHECK ({check}) NOT VALID"
             )
-            cursor.execute(
-                f"CREATE TRIGGER refuse_{table} BEFORE INSERT ON {table} "
-                f"FOR EACH ROW EXECUTE FUNCTION refuse_{table}()"
-            )
+
+
+def allow_inserts(model):
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if is_sqlite():
+            cursor.execute(f"DROP TRIGGER refuse_{table}")
+        else:
+            cursor.execute(f"ALTER TABLE {table} DROP CONSTRAINT refuse_{table}")
 
 
 @pytest.fixture
@@ -79,9 +87,7 @@ def test_the_same_submission_goes_through_once_the_database_takes_writes(client,
     data = form_data(cohort, [("Amara Okafor", "amara@example.com"), ("Ben Carter", "b@x.com")])
     refuse_inserts(*REFUSALS["second place"])
     assert client.post(f"/book/cohorts/{cohort.pk}/", data).status_code == 200
-    table = Place._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(f"DROP TRIGGER refuse_{table}" + ("" if is_sqlite() else f" ON {table}"))
+    allow_inserts(Place)
     response = client.post(f"/book/cohorts/{cohort.pk}/", data)
     order = Order.objects.get()
     assert response["Location"] == f"/book/orders/{order.reference}/"

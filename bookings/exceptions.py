@@ -32,6 +32,13 @@ class Busy(BookingError):
     message = "Lots of people are booking at the moment. Please try again in a few seconds."
 
 
+class NotSaved(BookingError):
+    message = (
+        "We could not save your booking just now, so no places are held and you have not been "
+        "charged. Please try again in a few minutes."
+    )
+
+
 class HoldExpired(BookingError):
     message = (
         "Your places were held for 30 minutes and the time ran out, so they have been released. "

@@ -54,6 +54,14 @@ def send_order_confirmation(order_id):
 
 
 @app.task(base=RetryingTask)
+def resend_unsent_confirmations():
+    """Beat, every five minutes: confirmations whose task never reached the broker."""
+    from bookings.services.confirm import resend_unsent_confirmations as resend
+
+    return resend()
+
+
+@app.task(base=RetryingTask)
 def send_payment_refunded(order_id, refund_id, amount_pence, reason):
     """Once per refund: the buyer hears that their money is on its way back, and why."""
     from bookings import emails

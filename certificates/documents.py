@@ -23,6 +23,7 @@ from django.utils import timezone
 from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 
+from bookings.invoicing.documents import save_pdf
 from certificates.codes import grouped
 from certificates.models import CertificateVersion, private_storage
 
@@ -134,9 +135,7 @@ def ensure_pdf(version):
     with transaction.atomic():
         locked = CertificateVersion.objects.select_for_update().get(pk=version.pk)
         if not has_stored_pdf(locked):
-            name = f"{version.certificate.code}-v{version.number}.pdf"
-            locked.pdf.save(name, ContentFile(content), save=False)
-            CertificateVersion.objects.filter(pk=locked.pk).update(pdf=locked.pdf.name)
+            save_pdf(locked, f"{version.certificate.code}-v{version.number}.pdf", content)
     version.pdf = locked.pdf
     return version.pdf
 

@@ -14,6 +14,7 @@ from certificates.models import (
     CertificateBatch,
     CertificateEvent,
     CertificateKind,
+    CertificateStatus,
     CertificateVersion,
     EventKind,
 )
@@ -126,12 +127,19 @@ def days_in(year, month):
 def issue_if_due(place_id):
     """Issue the place's certificate of completion if it has met the rule; otherwise nothing.
     Only completion is automatic: an attendance certificate waits for staff (the bulk issue
-    after the course), since a learner may still pass a quiz after the last day."""
+    after the course), since a learner may still pass a quiz after the last day.
+
+    A completion certificate issued already, valid but never emailed, is delivered again: a
+    worker that died between the issue's commit and queueing its delivery is requeued with
+    this task (acks_late), and the rerun must finish the job rather than find it done."""
     place = Place.objects.select_related("cohort__course").get(pk=place_id)
     if place.status != PlaceStatus.CONFIRMED:
         return None
     held = place.certificates.filter(kind=CertificateKind.COMPLETION).first()
-    if held:  # nothing more to earn: skip working out the rule again
+    if held is not None:  # nothing more to earn: the rule is not worked out again
+        version = held.current
+        if held.status == CertificateStatus.VALID and version and version.emailed_at is None:
+            after_issue(held, version)  # both steps are idempotent: a second run adds nothing
         return held
     if progress(place).award != CertificateKind.COMPLETION:
         return None

@@ -1,14 +1,18 @@
 """The Celery app. Eager (in-process) when CELERY_BROKER_URL is unset, as in the demo."""
 
+import logging
 import os
 
 from celery import Celery
+from kombu.exceptions import OperationalError
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
 
 app = Celery("mhskills")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+logger = logging.getLogger(__name__)
 
 
 class RetryingTask(app.Task):
@@ -21,3 +25,19 @@ class RetryingTask(app.Task):
     max_retries = 5
     acks_late = True
     reject_on_worker_lost = True
+
+
+def delay_on_commit(task, *args):
+    """Queue `task` once the current transaction commits. The work it follows has committed
+    by then, so a broker that is down (Celery has already retried the publish) must not turn
+    it into an error page or a webhook failure: the failure is logged, and the task's own
+    beat sweep finds what was never sent and queues it again."""
+    from django.db import transaction
+
+    def publish():
+        try:
+            task.delay(*args)
+        except OperationalError:
+            logger.exception("Could not queue %s%r: the broker is unreachable", task.name, args)
+
+    transaction.on_commit(publish)

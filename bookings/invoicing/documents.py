@@ -107,7 +107,18 @@ def ensure_pdf(document):
     with transaction.atomic():
         locked = model.objects.select_for_update().get(pk=document.pk)
         if not has_stored_pdf(locked):
-            locked.pdf.save(f"{locked.number}.pdf", ContentFile(content), save=False)
-            model.objects.filter(pk=locked.pk).update(pdf=locked.pdf.name)
+            save_pdf(locked, f"{locked.number}.pdf", content)
     document.pdf = locked.pdf
     return document.pdf
+
+
+def save_pdf(locked, name, content):
+    """Store `content` as the PDF of `locked` (a row locked by the caller, with none stored).
+    A file already at `name` is what a worker wrote before it died, ahead of the row saying
+    so: the name is the document's own unique number, nothing else refers to that file, and
+    it is replaced rather than left beside a second copy."""
+    path = locked.pdf.field.generate_filename(locked, name)
+    if locked.pdf.storage.exists(path):
+        locked.pdf.storage.delete(path)
+    locked.pdf.save(name, ContentFile(content), save=False)
+    type(locked).objects.filter(pk=locked.pk).update(pdf=locked.pdf.name)

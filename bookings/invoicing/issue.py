@@ -24,6 +24,7 @@ from bookings.models import (
     PaymentMethod,
     PlaceStatus,
 )
+from cms.celery import delay_on_commit
 from cms.models.settings import default_site_settings
 from courses.templatetags.courses_tags import date_range, pounds
 
@@ -66,7 +67,7 @@ def issue_invoice(*, order_id, actor=None, today=None, paid_by_card=False):
             message=f"{'Receipt' if paid_by_card else 'Invoice'} {invoice.number} issued "
             f"for {pounds(invoice.total_pence)}",
         )
-        transaction.on_commit(lambda: _deliver(invoice.pk, email=not paid_by_card))
+        _deliver(invoice.pk, email=not paid_by_card)
     return invoice
 
 
@@ -172,7 +173,7 @@ def issue_credit_note(*, invoice_id, amount_pence, reason, actor=None, place_ids
             message=f"Credit note {note.number} for {pounds(note.total_pence)} against "
             f"{invoice.number}: {reason}"[:300],
         )
-        transaction.on_commit(lambda: _deliver(note.pk, credit_note=True))
+        _deliver(note.pk, credit_note=True)
     return note
 
 
@@ -281,6 +282,10 @@ def settle_status(invoice):
 
 
 def _deliver(document_id, *, credit_note=False, email=True):
+    """After the commit, render and (unless `email` is False) send the document. A broker down
+    then delays only its delivery, logged: the document stands, the download view renders its
+    PDF on request, and finance can send it again."""
     from bookings.tasks import deliver_document
 
-    deliver_document.delay(document_id, "credit_note" if credit_note else "invoice", email)
+    kind = "credit_note" if credit_note else "invoice"
+    delay_on_commit(deliver_document, document_id, kind, email)

@@ -78,7 +78,10 @@ def start_card_payment(*, order_id, success_url, cancel_url, now=None):
             success_url=success_url,
             cancel_url=cancel_url,
             expires_at=session_expires,
-            key=f"checkout-{order.reference}-{attempt}",
+            # The SDK resends with this key if Stripe does not answer, and Stripe replays the
+            # first result. The key names the expiry, which moves with the clock: a later
+            # retry (an offer's places outlast a timeout) is a new request, not a clash.
+            key=f"checkout-{order.reference}-{attempt}-{int(session_expires.timestamp())}",
         )
     except gateway.PaymentServiceError as exc:
         if WaitingListEntry.objects.filter(order=order).exists():

@@ -1,5 +1,10 @@
 """Confirming an order: the one path that card webhooks, return pages, invoices and free
-orders all take. Idempotent: confirming a confirmed order changes nothing."""
+orders all take. Idempotent: confirming a confirmed order changes nothing.
+
+Its emails are queued after the commit; if the broker is down then, the booking stands and
+`resend_unsent_confirmations` (beat) queues them again once it is back."""
+
+import datetime
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,6 +21,12 @@ from bookings.models import (
 from bookings.services.transfer import complete_transfer
 from bookings.signals import places_confirmed
 from bookings.tasks import send_order_confirmation
+from cms.celery import delay_on_commit
+
+# The usual path sends within seconds; the sweep leaves it that long before stepping in, and
+# looks back no further than a broker outage could plausibly last.
+RESEND_AFTER = datetime.timedelta(minutes=5)
+RESEND_WITHIN = datetime.timedelta(days=2)
 
 
 def confirm_order(*, order_id, message, actor=None, now=None):
@@ -45,5 +56,25 @@ def confirm_order(*, order_id, message, actor=None, now=None):
         transaction.on_commit(
             lambda: places_confirmed.send(sender=Order, order=order, places=places)
         )
-        transaction.on_commit(lambda: send_order_confirmation.delay(order.pk))
+        delay_on_commit(send_order_confirmation, order.pk)
     return order
+
+
+def resend_unsent_confirmations(now=None):
+    """Queue the confirmation of every recently confirmed order whose timeline shows none was
+    sent (its task was lost with the broker). Sending is once-only, so overlap is harmless.
+    Returns the number queued."""
+    now = now or timezone.now()
+    unsent = (
+        Order.objects.filter(
+            status=OrderStatus.CONFIRMED,
+            confirmed_at__gte=now - RESEND_WITHIN,
+            confirmed_at__lte=now - RESEND_AFTER,
+        )
+        .exclude(events__kind="confirmation_sent")
+        .values_list("pk", flat=True)
+    )
+    order_ids = list(unsent)
+    for order_id in order_ids:
+        send_order_confirmation.delay(order_id)
+    return len(order_ids)

@@ -1,6 +1,7 @@
 """Holding places: the one place where a cohort's capacity is guarded."""
 
 import datetime
+import logging
 from dataclasses import dataclass
 from functools import partial
 
@@ -12,6 +13,7 @@ from bookings.exceptions import (
     CohortFull,
     CohortNotBookable,
     InvalidPriceTier,
+    NotSaved,
     QueueFirst,
 )
 from bookings.invoicing.vat import course_rate
@@ -28,6 +30,8 @@ from bookings.services.discounts import claim_code
 from bookings.tasks import offer_freed_places
 from courses.availability import availability
 from courses.models import Cohort
+
+logger = logging.getLogger(__name__)
 
 HOLD_MINUTES = 30
 
@@ -130,6 +134,15 @@ def hold_places(
         # The places are the waiting list's: offer them now rather than at the next sweep.
         transaction.on_commit(partial(offer_freed_places.delay, cohort_id))
         raise
+    except DatabaseError as exc:
+        # A double click that raced past the check above: the first click's order stands.
+        existing = submission_key and Order.objects.filter(submission_key=submission_key).first()
+        if existing:
+            return existing
+        # A write refused half way (a full disk, a failover, a constraint): the transaction
+        # rolled all of it back, so the buyer is told nothing is held, not shown an error page.
+        logger.exception("Booking on cohort %s not saved", cohort_id)
+        raise NotSaved() from exc
     return order
 
 

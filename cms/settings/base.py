@@ -274,6 +274,11 @@ CELERY_BEAT_SCHEDULE = {
     # Also the reconciliation: a lapsed order with a card payment is first settled with Stripe.
     "release-expired-holds": {"task": "bookings.tasks.release_expired_holds", "schedule": 60.0},
     "serve-waiting-lists": {"task": "bookings.tasks.serve_waiting_lists", "schedule": 60.0},
+    # Confirmations queued while the broker was down (the booking stood; its emails wait).
+    "resend-unsent-confirmations": {
+        "task": "bookings.tasks.resend_unsent_confirmations",
+        "schedule": 300.0,
+    },
     # Hourly: a reminder falls due at its first session's time of day, 7 days and 1 day before.
     "remind-awaiting-po": {
         "task": "bookings.tasks.remind_awaiting_po",

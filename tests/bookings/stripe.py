@@ -19,12 +19,14 @@ def post_event(client, event, secret=None):
 
 
 def events_for(fake, session_id, type_=None):
+    """The session's events, and its payment's (a refund's charge). An unpaid session has no
+    payment intent: it must not match every other unpaid session's events on the fake."""
+    intent = fake.store.sessions[session_id].get("payment_intent")
     return [
         e
         for e in fake.store.events
         if e["data"]["object"].get("id") == session_id
-        or e["data"]["object"].get("payment_intent")
-        == fake.store.sessions[session_id].get("payment_intent")
+        or (intent and e["data"]["object"].get("payment_intent") == intent)
         if type_ is None or e["type"] == type_
     ]
 

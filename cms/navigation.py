@@ -1,13 +1,23 @@
+"""The header's top navigation, shared by every visitor and kept with the page cache."""
+
+from django.conf import settings
+from django.core.cache import cache
 from wagtail.models import Page, Site
+
+from cms import page_cache
 
 
 def top_navigation(request):
-    """The home page's live children marked 'show in menus', for the header."""
+    """The home page's live children marked 'show in menus', for the header. The same for
+    everyone, so kept under the page cache's version: a page published, moved or taken out
+    of the menu makes it stale at once, as it does every cached page."""
     site = Site.find_for_request(request)
     if site is None:
         return []
-    items = []
-    for page in Page.objects.child_of(site.root_page).live().in_menu():
-        url = page.get_url(request)
-        items.append({"title": page.title, "url": url, "current": request.path.startswith(url)})
-    return items
+    key = f"top-navigation:{site.pk}:{page_cache.current_version()}"
+    items = cache.get(key)
+    if items is None:
+        pages = Page.objects.child_of(site.root_page).live().in_menu()
+        items = [{"title": page.title, "url": page.get_url(request)} for page in pages]
+        cache.set(key, items, settings.PAGE_CACHE_SECONDS)
+    return [{**item, "current": request.path.startswith(item["url"])} for item in items]

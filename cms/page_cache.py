@@ -65,6 +65,18 @@ def _new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+def current_version():
+    """The version that anything kept alongside the pages (the header's menu) is valid for."""
+    return cache.get(VERSION_KEY) or _first_version()
+
+
+def _first_version():
+    version = uuid.uuid4().hex
+    if not cache.add(VERSION_KEY, version, None):
+        version = cache.get(VERSION_KEY)
+    return version
+
+
 def anonymous(request):
     """A plain GET that no session or message can have personalised."""
     return (
@@ -85,10 +97,7 @@ def lookup(key):
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY)
-        return version, None, False
+        return _first_version(), None, False
     entry = found.get(key)
     fresh = bool(entry) and entry["version"] == version and time.time() < entry["fresh_until"]
     return version, entry, fresh

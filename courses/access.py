@@ -12,14 +12,18 @@ def register_place_checker(checker):
         _place_checkers.append(checker)
 
 
-def cohorts_with_joining_details(user, cohorts):
-    """The ids of `cohorts` whose joining details `user` may see (cohorts' trainers prefetched)."""
+def cohorts_with_joining_details(user, cohorts, confirmed=()):
+    """The ids of `cohorts` whose joining details `user` may see (cohorts' trainers prefetched).
+    `confirmed`: ids of cohorts the caller has just read the user's confirmed place on (My
+    learning), so that the checkers are not asked about them again."""
     if not user.is_authenticated:
         return set()
     ids = [c.pk for c in cohorts]
     if user.is_staff:
         return set(ids)
     visible = {c.pk for c in cohorts if any(t.user_id == user.pk for t in c.trainers.all())}
-    for checker in _place_checkers:
-        visible |= set(checker(user, ids))
+    visible |= set(confirmed) & set(ids)
+    rest = [pk for pk in ids if pk not in visible]
+    for checker in _place_checkers if rest else ():
+        visible |= set(checker(user, rest))
     return visible

@@ -6,10 +6,12 @@ the module's release date for that cohort; that cohort's trainers; staff.
 
 from dataclasses import dataclass
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from bookings.models import Place, PlaceStatus
 from courses.models import Cohort
+from learning.models import ModuleProgress
 
 
 class Reason:
@@ -27,6 +29,7 @@ class Access:
     reason: str
     cohort: Cohort | None = None  # the learner's cohort: progress is recorded against it
     opens_on: object = None  # a date, when the reason is NOT_YET
+    done: bool = False  # whether the learner has marked the module done on that cohort
 
     @property
     def is_learner(self):
@@ -43,16 +46,18 @@ def module_access(user, module, today=None):
     if not user.is_authenticated:
         return Access(False, Reason.SIGN_IN)
     cohorts = course_cohorts(module)
+    progress = ModuleProgress.objects.filter(user=user, module_id=module.pk)
     places = (
         Place.objects.filter(attendee=user, status=PlaceStatus.CONFIRMED, cohort__in=cohorts)
         .select_related("cohort")
         .order_by("cohort__start_date", "pk")
+        .annotate(done=Exists(progress.filter(cohort=OuterRef("cohort"))))  # same query
     )
     # A learner on two cohorts of one course learns on the first that has released it.
     booked = [p.cohort for p in places]
-    released = [c for c in booked if module.release_date(c) <= today]
+    released = [p for p in places if module.release_date(p.cohort) <= today]
     if released:
-        return Access(True, Reason.OPEN, cohort=released[0])
+        return Access(True, Reason.OPEN, cohort=released[0].cohort, done=released[0].done)
     if user.is_staff:
         return Access(True, Reason.STAFF)
     if cohorts.filter(trainers__user=user).exists():

@@ -93,7 +93,7 @@ def learning_dashboard(user, today=None, now=None):
     for session in sessions:
         session.cohort = by_id[session.cohort_id]  # is_online reads it: no query per session
         next_session.setdefault(session.cohort_id, session)
-    joining = cohorts_with_joining_details(user, cohorts)
+    joining = cohorts_with_joining_details(user, cohorts, confirmed=place_of.keys())
     materials = {}
     for material in CohortMaterial.objects.filter(cohort__in=cohorts):
         materials.setdefault(material.cohort_id, []).append(material)

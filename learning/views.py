@@ -12,7 +12,7 @@ from learning import selectors, services
 from learning.access import module_access
 from learning.exceptions import LearningError
 from learning.forms import ReflectionForm
-from learning.models import ModulePage, ModuleProgress, ReflectionNote
+from learning.models import ModulePage, ReflectionNote
 from learning.quizzes.selectors import module_quiz_states
 
 
@@ -27,12 +27,7 @@ def module_page(request, module, access=None):
     if not access.allowed:
         return refused(request, module, access)
     note = module.pk and ReflectionNote.objects.filter(user=request.user, module=module).first()
-    done = (
-        access.is_learner
-        and ModuleProgress.objects.filter(
-            user=request.user, module=module, cohort=access.cohort
-        ).exists()
-    )
+    done = access.is_learner and access.done
     # The module itself even when it is a draft being previewed in the admin; a page not
     # saved yet (previewed while being created) has no place among its siblings.
     siblings = []

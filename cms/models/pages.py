@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms import routing
 from cms.blocks import BodyStreamBlock
 
 
@@ -29,6 +30,11 @@ class HomePage(Page):
     # By name, so that cms imports nothing downstream.
     subpage_types = ["cms.ContentPage", "courses.CourseIndexPage"]
     max_count = 1
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        return routing.route(self, request, path_components)
 
 
 class ContentPage(Page):

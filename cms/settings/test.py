@@ -6,6 +6,8 @@ from .base import env
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# One process per test database, so its memory cache is shared as Redis is in production.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Eager unless CELERY_BROKER_URL is set: the real-worker test starts its worker that way.
 # CI names its Redis in CELERY_TEST_BROKER_URL, so the ordinary test run stays eager.

@@ -57,12 +57,26 @@ def breadcrumbs(context, page):
     site = Site.find_for_request(request) if request else None
     if site is None or page.pk == site.root_page_id or page.depth <= site.root_page.depth:
         return {"items": []}
-    ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).live()
+    ancestors = routed_ancestors(page, site.root_page.depth)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gte=site.root_page.depth).live()
     items = [
         {"title": "Home" if a.pk == site.root_page_id else a.title, "url": a.get_url(request)}
         for a in ancestors
     ]
     return {"items": items, "current": page.title}
+
+
+def routed_ancestors(page, depth):
+    """The live ancestors down from `depth` that routing the request has already read (Wagtail
+    leaves each page's parent on it as it walks), or None when it has not."""
+    chain = []
+    while page.depth > depth:
+        page = getattr(page, "_cached_parent_obj", None)
+        if page is None:
+            return None
+        chain.append(page)
+    return [ancestor for ancestor in reversed(chain) if ancestor.live]
 
 
 def _form_errors(form):

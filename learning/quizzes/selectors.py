@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count
 
 from learning.quizzes import grading
-from learning.quizzes.models import Question, Quiz, QuizAdjustment, QuizAttempt
+from learning.quizzes.models import Question, QuizAdjustment, QuizAttempt
 
 
 def module_quiz_refs(module):
@@ -115,7 +115,13 @@ def module_quiz_states(user, module, access):
     refs = module_quiz_refs(module)
     if not refs or not module.pk:
         return {}
-    quizzes = Quiz.objects.in_bulk([quiz_id for quiz_id, _ in refs])
+    # The quizzes as the page's stream fetches them, so that rendering the quiz blocks later
+    # reuses them rather than reading them again.
+    quizzes = {
+        block.value["quiz"].pk: block.value["quiz"]
+        for block in module.body
+        if block.block_type == "quiz" and block.value["quiz"] is not None
+    }
     counts = dict(
         Question.objects.filter(quiz_id__in=quizzes)
         .values("quiz_id")

@@ -34,6 +34,61 @@ def pytest_xdist_make_scheduler(config, log):
     return FilesAndTheDemo(config, log)
 
 
+def _is_transactional(item):
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+_flushed_by_last_test = False
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """A transactional test ends by emptying the database (without Django's post-migrate data
+    when it used serialized rollback): remember it, so the next ordinary test gets it back."""
+    global _flushed_by_last_test
+    try:
+        return (yield)
+    finally:
+        _flushed_by_last_test = _flushed_by_last_test or _is_transactional(item)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Under pytest-xdist a process may run a transactional file before ordinary ones (one
+    process runs them all last, as Django orders them). An ordinary test after an emptied
+    database first gets back what migrations left: content types, permissions, the staff
+    groups, Wagtail's root page, locale and collection."""
+    global _flushed_by_last_test
+    if not _flushed_by_last_test or _is_transactional(item):
+        return
+    if item.get_closest_marker("django_db") is None and "db" not in item.fixturenames:
+        return
+    _flushed_by_last_test = False
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.plugin import blocking_manager_key
+
+    with item.config.stash[blocking_manager_key].unblock():
+        serialized = getattr(connection, "_test_serialized_contents", None)
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            reset_sequences=False,
+            inhibit_post_migrate=bool(serialized),
+        )
+        if serialized:
+            connection.creation.deserialize_db_from_string(serialized)
+    ContentType.objects.clear_cache()
+
+
 @pytest.fixture(autouse=True)
 def _celery_join_flag():
     """Eager tasks run from racing threads (the race tests) can leave Celery's process-wide

@@ -44,38 +44,40 @@ def _is_transactional(item):
     )
 
 
-_flushed_by_last_test = False
+def _database_was_emptied():
+    """Wagtail's default locale comes from a migration: only a flush takes it away."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM wagtailcore_locale LIMIT 1")
+        return cursor.fetchone() is None
 
 
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """A transactional test ends by emptying the database (without Django's post-migrate data
-    when it used serialized rollback): remember it, so the next ordinary test gets it back."""
-    global _flushed_by_last_test
-    try:
-        return (yield)
-    finally:
-        _flushed_by_last_test = _flushed_by_last_test or _is_transactional(item)
+def _test_databases_ready():
+    from django.db import connection
+
+    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
-    """Under pytest-xdist a process may run a transactional file before ordinary ones (one
-    process runs them all last, as Django orders them). An ordinary test after an emptied
-    database first gets back what migrations left: content types, permissions, the staff
-    groups, Wagtail's root page, locale and collection."""
-    global _flushed_by_last_test
-    if not _flushed_by_last_test or _is_transactional(item):
+    """A transactional test ends by emptying the database (without Django's post-migrate data
+    when it used serialized rollback). One process runs them all last, as Django orders them;
+    under pytest-xdist a process may run a transactional file before ordinary ones, so an
+    ordinary test that finds the database emptied first gets back what migrations left:
+    content types, permissions, the staff groups, Wagtail's root page, locale and collection."""
+    if _is_transactional(item) or not _test_databases_ready():
         return
     if item.get_closest_marker("django_db") is None and "db" not in item.fixturenames:
         return
-    _flushed_by_last_test = False
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
     from django.db import connection
     from pytest_django.plugin import blocking_manager_key
 
     with item.config.stash[blocking_manager_key].unblock():
+        if not _database_was_emptied():
+            return
         serialized = getattr(connection, "_test_serialized_contents", None)
         call_command(
             "flush",

@@ -7,12 +7,13 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate, post_save
+        from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from cms.groups import sync_groups
-        from cms.page_cache import invalidate_on_change
+        from cms.page_cache import invalidate_on_change, invalidate_on_m2m_change
 
         post_migrate.connect(sync_groups, dispatch_uid="cms-sync-groups")
         # Any model's rows, filtered by app in the receiver: cms imports nothing downstream.
         post_save.connect(invalidate_on_change, dispatch_uid="cms-page-cache-save")
         post_delete.connect(invalidate_on_change, dispatch_uid="cms-page-cache-delete")
+        m2m_changed.connect(invalidate_on_m2m_change, dispatch_uid="cms-page-cache-m2m")

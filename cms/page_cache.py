@@ -70,6 +70,24 @@ def current_version():
     return cache.get(VERSION_KEY) or _first_version()
 
 
+def kept(name, compute):
+    """`compute()`, kept in the cache until the next change that makes pages stale: for the
+    small facts every signed-in page shows (the footer's settings, whether any page is
+    private, the header's account links)."""
+    key = f"kept:{name}:{current_version()}"
+    found = cache.get(key)
+    if found is None:
+        found = compute()
+        cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    return found
+
+
+def view_restrictions_exist():
+    from wagtail.models import PageViewRestriction
+
+    return kept("view-restrictions", PageViewRestriction.objects.exists)
+
+
 def _first_version():
     version = uuid.uuid4().hex
     if not cache.add(VERSION_KEY, version, None):
@@ -182,6 +200,13 @@ class AnonymousPageCacheMiddleware:
             if renderer:
                 release(key)
         return response
+
+
+def invalidate_on_m2m_change(sender, action, **kwargs):
+    """m2m_changed receiver: rows added to or taken from a many-to-many (a cohort's trainers,
+    an organisation's managers) are changes too."""
+    if action.startswith("post_"):
+        invalidate_on_change(sender)
 
 
 def invalidate_on_change(sender, **kwargs):

@@ -1,6 +1,9 @@
 """The blocks a module is written in. Shared blocks (rich text, callouts) come from
 `cms.blocks`; these are the teaching ones."""
 
+import copy
+
+from django.db.models import Count
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
@@ -72,8 +75,25 @@ class ReflectionBlock(blocks.StructBlock):
         preview_value = {"prompt": "When did a patient last tell you they felt low?"}
 
 
+class QuizChooserBlock(SnippetChooserBlock):
+    """Fetches a page's quizzes with their question counts, which the quiz block shows, in
+    the one query that reads the stream's quizzes."""
+
+    def bulk_to_python(self, values):
+        found = self.model_class.objects.annotate(question_count=Count("questions")).in_bulk(
+            [value for value in values if value is not None]
+        )
+        # A quiz placed twice in a module gets an instance per block, as the plain chooser does.
+        return [copy.copy(found.get(value)) for value in values]
+
+    def deconstruct(self):
+        # Stored as the plain chooser: no migration for how it fetches.
+        _, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
+
+
 class QuizBlock(blocks.StructBlock):
-    quiz = SnippetChooserBlock("learning.Quiz")
+    quiz = QuizChooserBlock("learning.Quiz")
     required = blocks.BooleanBlock(
         default=True,
         required=False,

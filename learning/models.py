@@ -10,10 +10,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from cms.models import ViewRestrictionsWhenAnyMixin
 from learning.blocks import ModuleStreamBlock
 
 
-class ModulePage(Page):
+class ModulePage(ViewRestrictionsWhenAnyMixin, Page):
     """One unit of online learning, opened to a cohort `release_offset_days` after it starts."""
 
     intro = models.TextField(max_length=600, help_text="What the learner will get from it.")

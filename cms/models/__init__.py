@@ -1,5 +1,11 @@
-from .pages import ContentPage, HomePage
+from .pages import ContentPage, HomePage, ViewRestrictionsWhenAnyMixin
 from .settings import SiteSettings
 from .users import User
 
-__all__ = ["ContentPage", "HomePage", "SiteSettings", "User"]
+__all__ = [
+    "ContentPage",
+    "HomePage",
+    "SiteSettings",
+    "User",
+    "ViewRestrictionsWhenAnyMixin",
+]

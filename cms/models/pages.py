@@ -3,11 +3,21 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
-from cms import routing
+from cms import page_cache, routing
 from cms.blocks import BodyStreamBlock
+
+
+class ViewRestrictionsWhenAnyMixin:
+    """Wagtail checks the page's and its ancestors' view restrictions on every view (two
+    queries); while no page on the site is private there is nothing to check."""
+
+    def get_view_restrictions(self):
+        if not page_cache.view_restrictions_exist():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 class HomePage(Page):

@@ -125,6 +125,15 @@ class SiteSettings(BaseSiteSetting):
     class Meta:
         verbose_name = "site settings"
 
+    @classmethod
+    def for_site(cls, site):
+        """Every page's footer shows them: read once per change, not once per request."""
+        from cms import page_cache
+
+        return page_cache.kept(
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
+
 
 def default_site_settings():
     """The settings of the default site, for code that runs without a request (tasks, PDFs)."""

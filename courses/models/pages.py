@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from cms.blocks import AccordionBlock, BodyStreamBlock
+from cms.models import ViewRestrictionsWhenAnyMixin
 from cms.models.settings import VatTreatment
 from courses.blocks import OutcomeBlock, SyllabusItemBlock
 from courses.models.cohorts import Delivery
@@ -50,7 +51,7 @@ class CourseIndexPage(RoutablePageMixin, Page):
         return upcoming_dates(request, self)
 
 
-class CoursePage(RoutablePageMixin, Page):
+class CoursePage(ViewRestrictionsWhenAnyMixin, RoutablePageMixin, Page):
     anonymous_page_cache = True  # cms.page_cache: kept for seconds, dropped on any booking
     summary = models.CharField(max_length=250, help_text="One line: what the course gives you.")
     course_code = models.CharField(

@@ -122,14 +122,17 @@ def module_quiz_states(user, module, access):
         for block in module.body
         if block.block_type == "quiz" and block.value["quiz"] is not None
     }
+    uncounted = [pk for pk, quiz in quizzes.items() if not hasattr(quiz, "question_count")]
     counts = dict(
-        Question.objects.filter(quiz_id__in=quizzes)
+        Question.objects.filter(quiz_id__in=uncounted)
         .values("quiz_id")
         .annotate(n=Count("pk"))
         .values_list("quiz_id", "n")
+        if uncounted
+        else ()
     )
     for quiz in quizzes.values():
-        bank = counts.get(quiz.pk, 0)
+        bank = getattr(quiz, "question_count", counts.get(quiz.pk, 0))
         quiz.asked = min(quiz.draw_count, bank) if quiz.draw_count else bank
     learner = access.is_learner
     course_id = access.cohort.course_id if learner else None

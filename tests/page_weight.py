@@ -8,7 +8,8 @@ finders) and bench/bench_weight.py (over HTTP from the production-like server): 
 
 import re
 from html.parser import HTMLParser
-from urllib.parse import urljoin
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 LIMIT_BYTES = 150 * 1024
 # `import … from "x"`, `import "x"` and `export … from "x"`: a module's static imports, which
@@ -62,6 +63,16 @@ def parse(html):
 def module_imports(source, url):
     """The URLs a module script imports statically, resolved against its own URL."""
     return [urljoin(url, spec) for spec in STATIC_IMPORT.findall(source)]
+
+
+def static_file(url):
+    """A static file's bytes, found as the test server finds it: the tests' `fetch`."""
+    from django.conf import settings
+    from django.contrib.staticfiles import finders
+
+    found = finders.find(urlsplit(url).path.removeprefix(settings.STATIC_URL))
+    assert found, f"the page refers to {url}, which is not a static file"
+    return Path(found).read_bytes()
 
 
 def weigh(path, html, fetch):

@@ -9,11 +9,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import wagtail_factories
-from django.conf import settings
-from django.contrib.staticfiles import finders
 
 from tests.factories.courses import CohortFactory
-from tests.page_weight import LIMIT_BYTES, parse, weigh
+from tests.page_weight import LIMIT_BYTES, parse, static_file, weigh
 from tests.test_settings import PRODUCTION_ENV, manage
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +19,6 @@ pytestmark = pytest.mark.django_db
 # cms/blocks/image.html shows a figure at most 640 CSS pixels wide: two device pixels per CSS
 # pixel is the most worth sending.
 WIDEST_RENDITION = 1280
-
-
-def static_file(url):
-    """A static file's bytes, found as the test server finds it."""
-    found = finders.find(urlsplit(url).path.removeprefix(settings.STATIC_URL))
-    assert found, f"the page refers to {url}, which is not a static file"
-    return Path(found).read_bytes()
 
 
 @pytest.fixture

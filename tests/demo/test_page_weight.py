@@ -6,8 +6,7 @@ the production-like server at --scale 10 (bench/bench_weight.py)."""
 import pytest
 
 from courses.models import CoursePage
-from tests.courses.test_page_weight import static_file
-from tests.page_weight import LIMIT_BYTES, weigh
+from tests.page_weight import LIMIT_BYTES, static_file, weigh
 
 pytestmark = pytest.mark.django_db
 

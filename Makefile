@@ -14,7 +14,7 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 # The demo's links (canonical URLs, emails) point at wherever `make run` serves it.
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run install migrate seed serve test lint format check bench soak totp clean
+.PHONY: run install migrate seed serve test lint format check bench soak totp frontend clean
 
 run: install migrate seed serve
 
@@ -77,9 +77,14 @@ bench: install
 soak: install
 	$(PY) bench/soak.py
 
+# Rebuilds static/nhsuk/ (NHS.UK frontend's CSS and JS, only what the templates use) from
+# frontend/ with Node and npm. The result is committed: running and testing the site need neither.
+frontend:
+	cd frontend && npm ci --no-audit --no-fund && PYTHON=$(PYTHON) node build.mjs
+
 # Prints the current MFA code of a demo staff user: make totp EMAIL=admin@example.com
 totp: install
 	$(PY) manage.py demo_totp $(EMAIL)
 
 clean:
-	rm -rf $(VENV) staticfiles .test-media private-media .pytest_cache .coverage .fake-stripe.json
+	rm -rf $(VENV) frontend/node_modules staticfiles .test-media private-media .pytest_cache .coverage .fake-stripe.json

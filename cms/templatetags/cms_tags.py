@@ -3,10 +3,12 @@ from wagtail.models import Site
 
 register = template.Library()
 
+# (class, class when the field has an error), written out in full: the built NHS.UK CSS keeps only
+# the names that frontend/nhsuk_classes.py finds in the source.
 INPUT_CLASSES = {
-    "select": "nhsuk-select",
-    "textarea": "nhsuk-textarea",
-    "input": "nhsuk-input",
+    "select": ("nhsuk-select", "nhsuk-select nhsuk-select--error"),
+    "textarea": ("nhsuk-textarea", "nhsuk-textarea nhsuk-textarea--error"),
+    "input": ("nhsuk-input", "nhsuk-input nhsuk-input--error"),
 }
 
 
@@ -35,9 +37,7 @@ def nhsuk_widget(field, extra_class=""):
     if kind == "checkbox":
         classes = "nhsuk-checkboxes__input"
     else:
-        classes = INPUT_CLASSES.get(kind, "nhsuk-input")
-        if field.errors:
-            classes += f" {classes}--error"
+        classes = INPUT_CLASSES.get(kind, INPUT_CLASSES["input"])[bool(field.errors)]
     described = []
     if field.help_text:
         described.append(f"{field.auto_id}-hint")

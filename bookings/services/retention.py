@@ -23,7 +23,6 @@ from bookings.models import (
 from bookings.privacy import ERASED_EMAIL, ERASED_NAME
 from bookings.retention import REQUIREMENTS, UNPAID_ORDERS, WAITING_LIST
 
-
 MONEY_TAKEN = (PaymentStatus.PAID, PaymentStatus.PROCESSING, PaymentStatus.REFUNDED)
 
 

@@ -365,4 +365,14 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "level": env("LOG_LEVEL", "WARNING")}
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # Personal data kept out (cms.log_filters): the stripe SDK logs request and response
+    # bodies, Django's templates an unresolved variable's whole context.
+    "filters": {
+        "stripe_personal_data": {"()": "cms.log_filters.StripePersonalData"},
+        "without_traceback": {"()": "cms.log_filters.WithoutTraceback"},
+    },
+    "loggers": {
+        "stripe": {"filters": ["stripe_personal_data"]},
+        "django.template": {"filters": ["without_traceback"]},
+    },
 }

@@ -22,7 +22,8 @@ from learning.evaluation import services as evaluation
 from learning.evaluation.models import EvaluationResponse, WaveEmail
 from learning.evaluation.pseudonyms import pseudonym
 from learning.mailings.models import CohortMessage, MessageRecipient
-from learning.models import ModuleProgress, QuizAdjustment, QuizAttempt, ReflectionNote
+from learning.models import ModuleProgress, QuizAdjustment, ReflectionNote
+from tests.certificates.conftest import pass_quiz
 from tests.factories import TOTPAuthenticatorFactory
 from tests.factories.bookings import (
     OrganisationFactory,
@@ -118,19 +119,7 @@ def learning_records(person, place, module, quiz, message):
     cohort, session = place.cohort, place.cohort.sessions.first()
     ModuleProgress.objects.create(user=person, module=module, cohort=cohort, done_at=NOW())
     ReflectionNote.objects.create(user=person, module=module, text=f"Notes of {person.email}")
-    QuizAttempt.objects.create(
-        user=person,
-        quiz=quiz,
-        module=module,
-        cohort=cohort,
-        number=1,
-        snapshot={"pass_mark": 80, "questions": []},
-        started_at=NOW(),
-        submitted_at=NOW(),
-        marks=2,
-        total=2,
-        passed=True,
-    )
+    pass_quiz(place, module, quiz)
     AttendanceRecord.objects.create(
         place=place, session=session, status="present", recorded_at=NOW()
     )

@@ -8,7 +8,7 @@ manage.
 
 Orders, places, invoices and credit notes are financial records that must be kept (six years:
 see the privacy notice), so an erased account leaves them in place: orders and places lose
-the name, email and requirements, and the billing details the learner's own email. An issued
+the name, email and requirements, and billing details lose the learner's own email. An issued
 invoice or credit note is never edited (DESIGN.md): it stays as issued, no longer linked to
 anyone's account, because its order no longer is. Waiting-list entries are not kept: they go
 with the account, and places held for an open offer are released first."""

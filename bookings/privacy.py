@@ -28,7 +28,6 @@ from bookings.models import (
     WaitingStatus,
 )
 from bookings.services.waiting import leave_waiting_list
-from bookings.signals import places_erasing
 
 ERASED_NAME = "Erased account"
 ERASED_EMAIL = "erased@invalid"
@@ -159,10 +158,10 @@ def export_waiting(user, data):
     ]
 
 
-def anonymise_bookings(sender, user, choices=None, **kwargs):
-    places = list(own_places(user))
-    # Downstream records hang off the places: they act before the places are unlinked.
-    places_erasing.send(sender=Place, user=user, places=places, choices=choices or {})
+def anonymise_bookings(sender, user, **kwargs):
+    """Names and emails go; the links to the account stay until the user row is deleted
+    (the foreign keys are SET_NULL), so that receivers after this one (certificates) still
+    find the learner's places by `place__attendee`."""
     offered = WaitingListEntry.objects.filter(user=user, status=WaitingStatus.OFFERED)
     for entry_id in offered.values_list("pk", flat=True):
         leave_waiting_list(entry_id=entry_id, user=user)
@@ -170,11 +169,8 @@ def anonymise_bookings(sender, user, choices=None, **kwargs):
     BillingDetails.objects.filter(order__buyer=user, billing_email__iexact=user.email).update(
         billing_email=ERASED_EMAIL
     )
-    Order.objects.filter(buyer=user).update(
-        buyer=None, buyer_name=ERASED_NAME, buyer_email=ERASED_EMAIL
-    )
+    Order.objects.filter(buyer=user).update(buyer_name=ERASED_NAME, buyer_email=ERASED_EMAIL)
     own_places(user).update(
-        attendee=None,
         attendee_name=ERASED_NAME,
         attendee_email=ERASED_EMAIL,
         organisation_name="",

@@ -5,9 +5,6 @@
 transfer away, a lapsed hold), after the commit; the waiting list offers them on.
 `place_passed_on(sender, place, previous_attendee_id, actor)`: after the commit that gave a
 place to someone else; anything kept for the previous attendee must not follow the place.
-`places_erasing(sender, user, places, choices)`: inside an account's erasure, before its places
-lose their attendee: what hangs off them (certificates) is still found by the user. `choices`
-are the learner's answers to the delete-account form's questions (cms.erasure).
 """
 
 from django.dispatch import Signal
@@ -15,4 +12,3 @@ from django.dispatch import Signal
 places_confirmed = Signal()
 places_released = Signal()
 place_passed_on = Signal()
-places_erasing = Signal()

@@ -89,14 +89,14 @@ def version_record(version):
     }
 
 
-def erase_certificates(sender, user, places, choices=None, **kwargs):
-    """Keep or withdraw the certificates of the learner's places as they chose (keep when
-    not asked). bookings.places_erasing: the places are still theirs."""
+def erase_certificates(sender, user, choices=None, **kwargs):
+    """account_erasing: keep or withdraw the learner's certificates as they chose (keep when
+    not asked). Their places still point at the user until the user row goes."""
     NameCorrection.objects.filter(requested_by=user).delete()
     if (choices or {}).get(CHOICE_NAME, KEEP) != WITHDRAW:
         return
     now = timezone.now()
-    for certificate in Certificate.objects.filter(place__in=places):
+    for certificate in held_by(user):
         withdraw(certificate, now=now)
 
 

@@ -5,8 +5,9 @@
 
 `account_erasing(sender, user, choices)`: sent inside the erasure transaction, before the user
 row goes. A receiver removes personal data it holds and anonymises records that must be kept
-(orders, invoices). `choices` holds the learner's answers to the questions apps registered in
-`cms.erasure` (for example `{"certificates": "keep"}`).
+(orders, invoices), and leaves the foreign keys to the user for the deletion to clear: a
+receiver further right still finds its records through them. `choices` holds the learner's
+answers to the questions apps registered in `cms.erasure` (`{"certificates": "keep"}`).
 """
 
 from django.dispatch import Signal

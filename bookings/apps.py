@@ -48,6 +48,10 @@ class BookingsConfig(AppConfig):
         personal_data_requested.connect(privacy.export_bookings, dispatch_uid="bookings-export")
         account_erasing.connect(privacy.anonymise_bookings, dispatch_uid="bookings-erase")
 
+        from bookings import retention
+
+        retention.register()  # the privacy notice states these rules' periods
+
         from django.db.models.signals import post_save
 
         from bookings import receivers

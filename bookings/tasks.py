@@ -25,6 +25,15 @@ def send_course_reminders():
     return send_due_reminders()
 
 
+@app.task(base=RetryingTask)
+def apply_retention_rules():
+    """Beat, nightly: delete the personal data the privacy notice says goes (requirements
+    after the course, unpaid bookings' details, old waiting lists). Idempotent."""
+    from bookings.services.retention import apply_retention
+
+    return apply_retention()
+
+
 def _once(order_id, kind, send):
     """Run `send(order)` unless the order's timeline says it already ran for `kind`: a task
     queued twice, or retried after the email went, sends once."""

@@ -14,6 +14,9 @@ Trainers' workspace tabs: Progress (`progress.py`, `progress_views.py`) and Cert
 (`cohort.py` reads each learner's status, `cohort_views.py`): issuing for all who qualify as a
 `CertificateBatch` of per-place Celery tasks (its progress read from the certificates
 themselves), issuing one with an override reason, and `exports.py`'s ZIP of a cohort's PDFs
-and training-records CSV for employers. The last app on the river: it may import from all
+and training-records CSV for employers. `privacy.py` puts a learner's certificates in their
+data export and, when they delete their account, keeps them verifiable or withdraws them as
+they chose on the form (withdrawn: revoked, their name, registration, PDF and badge removed,
+and the verify page says so). The last app on the river: it may import from all
 others.
 """

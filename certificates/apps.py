@@ -8,11 +8,12 @@ class CertificatesConfig(AppConfig):
     name = "certificates"
 
     def ready(self):
-        from certificates import receivers
+        from certificates import privacy, receivers
         from certificates import signals as own_signals
         from certificates.badges import checks  # noqa: F401  (registers the key's check)
         from certificates.badges import receivers as badge_receivers
         from cms.groups import grant
+        from cms.signals import account_erasing, personal_data_requested
         from learning import signals
         from learning.workspace import Tab, register_tab
 
@@ -28,6 +29,10 @@ class CertificatesConfig(AppConfig):
         own_signals.certificate_issued.connect(
             badge_receivers.certificate_issued, dispatch_uid="certs-badge"
         )
+        # The learner's certificates in their data export; kept or withdrawn on erasure.
+        personal_data_requested.connect(privacy.export_certificates, dispatch_uid="certs-export")
+        account_erasing.connect(privacy.erase_certificates, dispatch_uid="certs-erase")
+        privacy.ask_on_erasure()
         # Trainers see the rules and the certificates; changing a rule is for cohort managers.
         grant("Trainers", "certificates.view_completionrule", "certificates.view_certificate")
         # ...and issue them for the cohorts they teach, for all who qualify or one by override,

@@ -66,7 +66,10 @@ class StatusForm(forms.Form):
     )
     reason = forms.ChoiceField(
         label="Kind of reason",
-        choices=[("", "Choose a reason"), *StatusReason.choices],
+        choices=[
+            ("", "Choose a reason"),
+            *[c for c in StatusReason.choices if c[0] != StatusReason.WITHDRAWN],
+        ],
         help_text="Shown to anyone who checks the certificate.",
         error_messages={"required": "Choose the kind of reason"},
     )

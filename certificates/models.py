@@ -92,6 +92,9 @@ class StatusReason(models.TextChoices):
     LEARNER_REQUEST = "learner", "At the learner's request"
     REVIEW_CLEARED = "cleared", "Review completed: the certificate stands"
     OTHER = "other", "Other reason"
+    # Set only when the holder deletes their account and asks for it (certificates.privacy):
+    # the certificate then names nobody. Not offered to staff.
+    WITHDRAWN = "withdrawn", "Withdrawn at the holder's request"
 
 
 class Certificate(models.Model):
@@ -134,6 +137,11 @@ class Certificate(models.Model):
     @property
     def display_code(self):
         return grouped(self.code)
+
+    @property
+    def withdrawn(self):
+        """Withdrawn at the holder's request: the verify page says so and names nobody."""
+        return self.status_reason == StatusReason.WITHDRAWN
 
     @property
     def current(self):

@@ -5,7 +5,10 @@ it imports none of the others. It owns
 
 - the Django project (``cms.settings``, ``cms.urls``, wsgi/asgi) and ``cms.celery``;
 - the user model (email is the login) and the learner's profile, data export and erasure;
-  downstream apps join in through the signals in ``cms.signals``;
+  downstream apps join in through the signals in ``cms.signals``, ask the delete-account
+  form's extra questions through ``cms.erasure`` and state their retention periods on the
+  privacy notice through ``cms.retention``; ``cms.log_filters`` keeps personal data out of
+  the logs;
 - ``HomePage``, ``ContentPage``, ``SiteSettings`` and the shared StreamField blocks;
 - ``cms.page_cache``: the full-page cache for anonymous visitors (home, catalogue, course
   pages, the certificate check), invalidated by any saved course, booking or page;

@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 from django.utils import timezone
 
+from cms.erasure import with_defaults
 from cms.signals import account_erasing, personal_data_requested
 
 PROFILE_FIELDS = [
@@ -21,7 +22,10 @@ PROFILE_FIELDS = [
 
 
 def export_personal_data(*, user):
-    """Everything the platform holds about `user`, as a JSON-serialisable dict."""
+    """Everything the platform holds about `user`, as a JSON-serialisable dict: the account
+    here, and each downstream app's section from its `personal_data_requested` receiver
+    (tests/test_privacy_export.py fails for any model related to the user that is neither
+    exported nor listed there as not personal data)."""
     data = {
         "exported_at": timezone.now().isoformat(),
         "account": {
@@ -40,13 +44,15 @@ def export_personal_data(*, user):
 
 
 @transaction.atomic
-def erase_account(*, user):
+def erase_account(*, user, choices=None):
     """Delete the account and its personal data.
 
     Downstream apps anonymise what must be kept (invoices are kept for six years) in their
     `account_erasing` receivers, inside this transaction, before the user row is deleted.
+    `choices` are the learner's answers to the questions of `cms.erasure` (each one not
+    given takes its default); the receivers get them as a keyword argument.
     """
-    account_erasing.send(sender=type(user), user=user)
+    account_erasing.send(sender=type(user), user=user, choices=with_defaults(choices))
     user.delete()
 
 

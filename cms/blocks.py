@@ -80,6 +80,22 @@ class EmbedWithTitleBlock(blocks.StructBlock):
         description = "A video or other embedded media, with a title."
 
 
+class RetentionPeriodsBlock(blocks.StaticBlock):
+    """The privacy notice's table of what is deleted when: every rule the retention tasks
+    apply (cms.retention), with the period they read from settings, never typed in."""
+
+    def get_context(self, value, parent_context=None):
+        from cms.retention import retention_rules
+
+        return {**super().get_context(value, parent_context), "rules": retention_rules()}
+
+    class Meta:
+        icon = "time"
+        template = "cms/blocks/retention_periods.html"
+        admin_text = "How long we keep personal data: filled in from the retention settings."
+        description = "The retention periods the site applies, from its settings."
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     rich_text = blocks.RichTextBlock(
         features=RICH_TEXT_FEATURES,
@@ -95,3 +111,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     accordion = AccordionBlock()
     embed = EmbedWithTitleBlock()
+    retention_periods = RetentionPeriodsBlock()

@@ -38,6 +38,8 @@ def delay_on_commit(task, *args):
         try:
             task.delay(*args)
         except OperationalError:
-            logger.exception("Could not queue %s%r: the broker is unreachable", task.name, args)
+            # Ids only: some tasks carry a name or an email, which must not reach the logs.
+            ids = [arg if isinstance(arg, int) else "…" for arg in args]
+            logger.exception("Could not queue %s%r: the broker is unreachable", task.name, ids)
 
     transaction.on_commit(publish)

@@ -188,25 +188,64 @@ CONTACT = {
 PRIVACY = {
     "title": "Privacy notice",
     "slug": "privacy",
-    "summary": "What personal data we hold about you, why, and your rights.",
+    "summary": "What personal data we hold about you, why, who sees it, how long we keep it "
+    "and your rights.",
     "last_reviewed": REVIEWED,
     "body": [
         text(
-            "<h2>Who we are</h2><p>The course provider named at the foot of every page is the "
-            "data controller for the personal data on this site.</p>"
-            "<h2>What we hold and why</h2><ul><li>your account and profile (name, email, "
-            "profession, organisation, registration number): to run your booking and issue "
-            "certificates that your regulator will accept</li><li>bookings, payments and "
-            "invoices: to take payment, and because we must keep financial records for six "
-            "years</li><li>your progress, quiz results and attendance: to support your "
-            "learning and decide whether you have completed the course</li><li>evaluation "
-            "answers: to improve the course; used for research only with your consent, and "
-            "only in pseudonymised form</li></ul>"
-            "<h2>Your rights</h2><p>You can download everything we hold about you, and delete "
-            "your account, from your account page. When you delete your account we remove your "
-            "personal data; invoices and payments are kept, without your name, for as long as "
-            "the law requires. You can also complain to the Information Commissioner’s Office "
-            "(ico.org.uk).</p>"
+            "<h2>Who we are</h2><p>The courses are run by IMPARTS Education in the Department "
+            "of Psychological Medicine, a partnership of King’s College Hospital NHS "
+            "Foundation Trust and King’s College London within King’s Health Partners. The "
+            "trust and the university are joint data controllers for the personal data on "
+            "this site. Our data protection officer answers at "
+            '<a href="mailto:dpo@example.org">dpo@example.org</a>.</p>'
+            "<h2>What we hold, why, and on what lawful basis</h2><ul>"
+            "<li><strong>Your account and profile</strong> (name, email, profession, job, "
+            "organisation, professional registration number): to book you on a course and "
+            "issue certificates your regulator will accept. Basis: our contract with you.</li>"
+            "<li><strong>Bookings, payments, invoices and credit notes</strong>: to take "
+            "payment and account for it. Basis: contract, and the legal obligation to keep "
+            "financial records.</li>"
+            "<li><strong>Access and dietary requirements</strong> you tell us about: only to "
+            "make arrangements for your place. Some may be health information; we use it "
+            "because you gave it to us for that purpose (your explicit consent).</li>"
+            "<li><strong>Progress, notes, quiz results, attendance and certificates</strong>: "
+            "to support your learning, decide whether you completed the course, and let "
+            "employers and regulators check a certificate. Basis: contract, and our "
+            "legitimate interest in certificates that can be relied on.</li>"
+            "<li><strong>Evaluation answers</strong>: to improve the course (our legitimate "
+            "interest). They are keyed by a pseudonym, never by your name, and used for "
+            "research and audit only if you agree.</li>"
+            "<li><strong>Waiting lists</strong>: to offer you a place that comes free.</li>"
+            "</ul>"
+            "<h2>Who sees it</h2><ul><li>the course team, and the trainers of your cohort "
+            "(your name, profession, requirements, attendance and progress)</li><li>our "
+            "finance team (bookings, payments and invoices)</li><li>the nominated managers of "
+            "your employer, when your employer booked and pays for your place</li><li>our "
+            "research team, only pseudonymised evaluation answers of learners who agreed</li>"
+            "<li>anyone you give your certificate’s code to: what the certificate states</li>"
+            "<li>our processors: Stripe for card payments, our email provider and our "
+            "hosting provider, under contract and only to provide their service</li></ul>"
+            "<h2>How long we keep it</h2><p>Your account, profile and learning records are "
+            "kept until you delete your account. Invoices, credit notes and payment records "
+            "are kept for six years after the end of the financial year, as the law "
+            "requires. Some data goes sooner, automatically:</p>"
+        ),
+        {"type": "retention_periods", "value": None},
+        text(
+            "<h2>Your rights</h2><p>You have the right to see the personal data we hold about "
+            "you, to correct it, to have it deleted, to object to its use and to withdraw "
+            "consent at any time.</p><ul>"
+            '<li><a href="/account/data.json">Download everything we hold about you</a> '
+            "(you need to sign in)</li>"
+            '<li><a href="/account/">Correct your details</a></li>'
+            '<li><a href="/account/research-consent/">Change your research consent</a></li>'
+            '<li><a href="/account/delete/">Delete your account</a>: we remove your personal '
+            "data and keep financial records without your name. You choose whether your "
+            "certificates stay verifiable or are withdrawn.</li></ul>"
+            "<p>If you are unhappy with how we use your data, contact our data protection "
+            "officer. You can also complain to the Information Commissioner’s Office "
+            '(<a href="https://ico.org.uk/make-a-complaint/">ico.org.uk</a>).</p>'
         ),
     ],
 }

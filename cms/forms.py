@@ -1,5 +1,6 @@
 from django import forms
 
+from cms.erasure import choices_for
 from cms.models import User
 
 
@@ -68,6 +69,20 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        # The questions downstream apps ask (cms.erasure), before the password.
+        for choice in choices_for(user):
+            self.fields[choice.name] = forms.ChoiceField(
+                label=choice.question,
+                help_text=choice.hint,
+                choices=choice.options,
+                widget=forms.RadioSelect,
+                error_messages={"required": choice.error},
+            )
+        self.order_fields([c.name for c in choices_for(user)] + ["password", "confirm"])
+
+    @property
+    def erasure_choices(self):
+        return {c.name: self.cleaned_data[c.name] for c in choices_for(self.user)}
 
     def clean_password(self):
         password = self.cleaned_data["password"]

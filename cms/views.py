@@ -70,7 +70,7 @@ def delete_account(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)
-        accounts.erase_account(user=user)
+        accounts.erase_account(user=user, choices=form.erasure_choices)
         messages.success(request, "Your account has been deleted.")
         return redirect("/")
     return render(request, "cms/account/delete.html", {"form": form})

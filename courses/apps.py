@@ -7,7 +7,12 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from cms.groups import grant
-        from courses import editors
+        from cms.signals import personal_data_requested
+        from courses import editors, privacy
+
+        personal_data_requested.connect(
+            privacy.export_trainer_profile, dispatch_uid="courses-export"
+        )
 
         # Trainers see (only) the cohorts they run: courses.admin_views scopes them.
         grant("Trainers", "courses.view_cohort")

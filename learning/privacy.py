@@ -2,7 +2,8 @@
 with the user row (the foreign keys cascade): nothing here must be kept. Regrade records
 name learners by id only, so nothing of an erased learner stays there either. Attendance and
 check-ins belong to the place, which bookings keeps (anonymised) for its records, so they are
-exported here but go with the place, not the user row."""
+exported here but go with the place, not the user row; so do the trainers' messages and the
+evaluation emails sent to the place (kept as a record that each was sent once)."""
 
 from learning.models import (
     AttendanceRecord,
@@ -52,6 +53,7 @@ def export_learning(sender, user, data, **kwargs):
         for a in QuizAdjustment.objects.filter(user=user).select_related("course")
     ]
     export_attendance(user, data)
+    export_emails(user, data)
 
 
 def export_attendance(user, data):
@@ -73,4 +75,24 @@ def export_attendance(user, data):
             "confirmed": not c.pending,
         }
         for c in check_ins
+    ]
+
+
+def export_emails(user, data):
+    """The trainers' messages and the evaluation invitations sent to the learner's places."""
+    from learning.evaluation.models import WaveEmail
+    from learning.mailings.models import MessageRecipient
+
+    received = MessageRecipient.objects.filter(place__attendee=user).select_related("message")
+    data["cohort_messages"] = [
+        {
+            "subject": r.message.subject,
+            "body": r.message.body,
+            "sent_at": r.sent_at.isoformat() if r.sent_at else None,
+        }
+        for r in received
+    ]
+    data["evaluation_emails"] = [
+        {"wave": e.get_wave_display(), "email": e.get_kind_display(), "sent_at": e.sent_at}
+        for e in WaveEmail.objects.filter(place__attendee=user)
     ]

@@ -300,12 +300,25 @@ CELERY_BEAT_SCHEDULE = {
         "task": "learning.evaluation.tasks.send_wave_emails",
         "schedule": crontab(minute=20),
     },
+    # Nightly: delete what the privacy notice says goes (bookings.services.retention).
+    "apply-retention-rules": {
+        "task": "bookings.tasks.apply_retention_rules",
+        "schedule": crontab(hour=3, minute=30),
+    },
     # Each morning, before finance starts: overdue reminders and the list of overdue invoices.
     "chase-overdue-invoices": {
         "task": "bookings.tasks.chase_overdue_invoices",
         "schedule": crontab(hour=7, minute=30),
     },
 }
+
+# --- Retention (cms.retention: the privacy notice states these same values) ------------
+# Access and dietary requirements on a place: days after its cohort's last day.
+RETENTION_REQUIREMENTS_DAYS = int(env("RETENTION_REQUIREMENTS_DAYS", "30"))
+# Name and email on a booking never paid (its hold lapsed): days after the hold lapsed.
+RETENTION_UNPAID_ORDER_DAYS = int(env("RETENTION_UNPAID_ORDER_DAYS", "90"))
+# Waiting-list entries: days after their cohort's last day.
+RETENTION_WAITING_LIST_DAYS = int(env("RETENTION_WAITING_LIST_DAYS", "30"))
 
 # --- Stripe (issue 5 wires the fake Stripe into make run) -------------------------------
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "sk_test_fake_local")
@@ -353,4 +366,14 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "level": env("LOG_LEVEL", "WARNING")}
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
+    # Personal data kept out (cms.log_filters): the stripe SDK logs request and response
+    # bodies, Django's templates an unresolved variable's whole context.
+    "filters": {
+        "stripe_personal_data": {"()": "cms.log_filters.StripePersonalData"},
+        "without_traceback": {"()": "cms.log_filters.WithoutTraceback"},
+    },
+    "loggers": {
+        "stripe": {"filters": ["stripe_personal_data"]},
+        "django.template": {"filters": ["without_traceback"]},
+    },
 }

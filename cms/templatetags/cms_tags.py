@@ -84,7 +84,15 @@ def _form_errors(form):
         yield {"text": error, "href": ""}
     for field in form:
         for error in field.errors:
-            yield {"text": error, "href": f"#{field.auto_id}"}
+            yield {"text": error, "href": f"#{first_input_id(field)}"}
+
+
+def first_input_id(field):
+    """The id an error links to: the field's, or its first option's for radios and
+    checkboxes (their inputs are numbered, as the field template renders them)."""
+    if widget_kind(field) in ("radios", "checkboxes"):
+        return f"{field.auto_id}_0"
+    return field.auto_id
 
 
 @register.inclusion_tag("includes/error_summary_list.html")

@@ -33,5 +33,5 @@ def export_evaluation(sender, user, data, **kwargs):
 
 
 def erase_evaluation(sender, user, **kwargs):
-    # By pseudonym, not place: bookings may already have unlinked the places from the user.
+    # By pseudonym: the answers are keyed by it, not by the account.
     EvaluationResponse.objects.filter(pseudonym=pseudonym(user.pk)).delete()

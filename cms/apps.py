@@ -7,12 +7,15 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from allauth.mfa.signals import authenticator_added
         from django.db.models.signals import post_delete, post_migrate, post_save
 
         from cms.groups import sync_groups
+        from cms.mfa import record_mfa_on_activation
         from cms.page_cache import invalidate_on_change
 
         post_migrate.connect(sync_groups, dispatch_uid="cms-sync-groups")
         # Any model's rows, filtered by app in the receiver: cms imports nothing downstream.
         post_save.connect(invalidate_on_change, dispatch_uid="cms-page-cache-save")
         post_delete.connect(invalidate_on_change, dispatch_uid="cms-page-cache-delete")
+        authenticator_added.connect(record_mfa_on_activation, dispatch_uid="cms-mfa-activated")

@@ -8,6 +8,8 @@ alone. Now every login view routes to allauth's, and a staff session that did no
 MFA step is signed out wherever it goes.
 """
 
+import base64
+
 import pytest
 from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY as TOTP_SECRET_SESSION_KEY
 from allauth.mfa.totp.internal.auth import format_hotp_value
@@ -157,3 +159,11 @@ def test_staff_signing_in_by_emailed_code_must_still_enter_their_authenticator_c
     client.post(reverse("mfa_authenticate"), {"code": current_totp_code(totp.secret)})
     assert int(client.session[SESSION_KEY]) == staff.pk
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("api", ["pages", "images", "documents"])
+def test_the_admin_api_takes_no_password_in_an_authorization_header(client, totp, password, api):
+    token = base64.b64encode(f"{totp.user.email}:{password}".encode()).decode()
+    response = client.get(f"/admin/api/main/{api}/", HTTP_AUTHORIZATION=f"Basic {token}")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")

@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "cms.headers.SiteCSPMiddleware",
     "cms.headers.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.ratelimit.EmailLookupRateLimitMiddleware",
     "cms.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -203,6 +204,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Password-reset and sign-in-code requests per client address, whatever the email given
+# (cms/ratelimit.py says why); the certificate check's, likewise.
+EMAIL_LOOKUP_RATE = "20/m/ip"
+CERTIFICATE_VERIFY_RATE = "30/m/ip"
 # A base class for allauth's own sign-up form (ACCOUNT_FORMS["signup"] would replace it whole).
 ACCOUNT_SIGNUP_FORM_CLASS = "cms.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""

@@ -3,12 +3,14 @@
 Content Security Policy: the site's strict policy everywhere, and a looser one for the
 Wagtail admin only (ADMIN_CONTENT_SECURITY_POLICY, for paths under ADMIN_CSP_PREFIX).
 
-Why the admin has its own: Wagtail 8's admin still runs inline scripts and evaluates code
-in its modal choosers (wagtail/wagtail#7053, #12368) and sets inline styles, so it needs
-'unsafe-inline' and 'unsafe-eval', and it frames its own previews ('self'). Those words never
-reach the public site: a learner's pages keep scripts to the site's own files. The admin is
-staff-only, behind MFA, and keeps every other directive of the site (no plug-ins, forms and
-connections to the site only, no framing by other sites).
+Why the admin has its own: Wagtail 8's admin runs inline scripts (the explorer, the page
+editor: tests/browser/test_admin_csp.py shows them blocked under script-src 'self'), its
+core script compiles templates with `new Function`, its editor sets inline styles, and it
+frames its own previews. So the admin needs 'unsafe-inline', 'unsafe-eval' and framing by
+'self'. Those words never reach the public site: a learner's pages keep scripts and styles
+to the site's own files. The admin is staff-only, behind MFA, and keeps every other
+directive of the site (no plug-ins, forms and connections to the site only, images from the
+site or made in the page, no framing by other sites).
 """
 
 from csp.middleware import CSPMiddleware

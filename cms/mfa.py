@@ -17,6 +17,8 @@ def passed_mfa(request):
 def record_mfa_on_activation(sender, request, user, authenticator, **kwargs):
     """Activating an authenticator takes a code from it (after the password was asked again),
     so the session that set it up has passed MFA: staff go on to the admin without signing
-    in a second time."""
+    in a second time. allauth announces the authenticator once its transaction commits,
+    which may be after the response has saved the session: so the session is saved here."""
     if authenticator.type in AUTHENTICATOR_TYPES:
         record_authentication(request, user, "mfa", id=authenticator.pk, type=authenticator.type)
+        request.session.save()

@@ -14,7 +14,7 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 # The demo's links (canonical URLs, emails) point at wherever `make run` serves it.
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run install migrate seed serve test lint format check bench soak totp frontend clean
+.PHONY: run install migrate seed serve test lint format check audit bench soak totp frontend clean
 
 run: install migrate seed serve
 
@@ -68,6 +68,11 @@ test: install lint check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) -m pytest -n $(TEST_PROCESSES) --cov \
 	    --cov-report=term:skip-covered --durations=30; \
 	status=$$?; if [ $$status -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$status
+
+# Known vulnerabilities in the locked dependencies (pip-audit). Needs the vulnerability
+# service on the network; without it, it fails and says so (scripts/audit.py).
+audit: install
+	$(PY) scripts/audit.py
 
 bench: install
 	$(PY) bench/run.py

@@ -1,17 +1,14 @@
-"""The verify pages' rate limit per IP address, with allauth's rate limiter (the one the
-sign-in pages use, so proxies' client addresses are read the same way) and Django's cache."""
+"""The verify pages' rate limit per client address (cms.ratelimit: allauth's limiter, the one
+the sign-in pages use, so addresses behind the proxy are read the same way, and Django's
+cache)."""
 
-from allauth.core.internal import ratelimit
 from django.conf import settings
 
-ACTION = "certificate_verify"
+from cms.ratelimit import allowed as within_rate
 
 
 def allowed(request):
     """False once this address has looked up more codes than the rate allows: checking a
     certificate is rare, trying codes in bulk is not."""
-    rate = getattr(settings, "CERTIFICATE_VERIFY_RATE", "30/m/ip")
-    usage = ratelimit.consume(
-        request, app="certificates", action=ACTION, config={ACTION: rate}, limit_get=True
-    )
-    return bool(usage)
+    rate = settings.CERTIFICATE_VERIFY_RATE
+    return within_rate(request, app="certificates", action="certificate_verify", rate=rate)

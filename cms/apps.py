@@ -7,9 +7,11 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from allauth.mfa.signals import authenticator_added
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
         from cms.groups import sync_groups
+        from cms.mfa import record_mfa_on_activation
         from cms.page_cache import invalidate_on_change, invalidate_on_m2m_change
 
         post_migrate.connect(sync_groups, dispatch_uid="cms-sync-groups")
@@ -17,3 +19,4 @@ class CmsConfig(AppConfig):
         post_save.connect(invalidate_on_change, dispatch_uid="cms-page-cache-save")
         post_delete.connect(invalidate_on_change, dispatch_uid="cms-page-cache-delete")
         m2m_changed.connect(invalidate_on_m2m_change, dispatch_uid="cms-page-cache-m2m")
+        authenticator_added.connect(record_mfa_on_activation, dispatch_uid="cms-mfa-activated")

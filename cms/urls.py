@@ -18,11 +18,19 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("search/", search, name="search"),
-    # The Wagtail admin signs in through allauth, so MFA and rate limits hold there too.
+    # Every sign-in goes through allauth, so MFA and rate limits hold there too: the Wagtail
+    # admin's here, Wagtail's front-end one below (cms.middleware signs out any session that
+    # skipped the MFA step all the same).
     path(
         "admin/login/",
         RedirectView.as_view(url="/accounts/login/", query_string=True),
         name="admin_login_redirect",
+    ),
+    # Wagtail's own sign-in for private pages is Django's LoginView, which knows nothing of MFA.
+    path(
+        "_util/login/",
+        RedirectView.as_view(url="/accounts/login/", query_string=True),
+        name="wagtail_login_redirect",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -2,11 +2,14 @@
 
 import re
 import time
+from types import SimpleNamespace
 
 import pytest
+from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
+from django.test.client import ClientMixin
 
 from bookings.payments.fake_stripe import FakeStripe
 from tests.factories import (
@@ -109,6 +112,27 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+_force_login = ClientMixin.force_login
+
+
+def force_login_through_mfa(client, user, backend=None):
+    """`client.force_login` as allauth's sign-in leaves a session: for staff, with their
+    authenticator's code recorded (cms.middleware signs out staff sessions without one).
+    `client.login` stays a bare password sign-in, as Django's own login views make."""
+    _force_login(client, user, backend)
+    if user.is_staff or user.is_superuser:
+        session = client.session
+        request = SimpleNamespace(session=session)
+        record_authentication(request, user, "password")
+        record_authentication(request, user, "mfa", type="totp")
+        session.save()
+
+
+@pytest.fixture(autouse=True)
+def _staff_force_login_passes_mfa(monkeypatch):
+    monkeypatch.setattr(ClientMixin, "force_login", force_login_through_mfa)
 
 
 @pytest.fixture(scope="session")

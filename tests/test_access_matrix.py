@@ -40,6 +40,7 @@ TABLE = {
     "search": (OK, OK, OK, OK, OK, OK, OK),
     "sitemap": (OK, OK, OK, OK, OK, OK, OK),
     "admin_login_redirect": (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
+    "wagtail_login_redirect": (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),
     "admin/test404/": (LOGIN, LOGIN, LOGIN, OK, OK, OK, OK),
     "order_cancel": (LOGIN, LOGIN, LOGIN, BOUNCE, BOUNCE, OK, OK),
     "order_refund": (LOGIN, LOGIN, LOGIN, BOUNCE, BOUNCE, OK, OK),
@@ -244,7 +245,7 @@ TABLE = {
     "jwks": (OK, OK, OK, OK, OK, OK, OK),
     "did_document": (OK, OK, OK, OK, OK, OK, OK),
     "wagtailcore_authenticate_with_password": (DENY, DENY, DENY, DENY, DENY, DENY, DENY),
-    "wagtailcore_login": (OK, OK, OK, OK, OK, OK, OK),
+    "wagtailcore_login": (LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN, LOGIN),  # shadowed: allauth
     "wagtail_serve": (DENY, OK, OK, OK, OK, OK, OK),
     # Wagtail's deliberate error page, for checking error reporting: staff only.
     "wagtailadmin_error_test": (LOGIN, LOGIN, LOGIN, "500", "500", "500", "500"),

@@ -102,8 +102,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "cms.headers.SiteCSPMiddleware",
+    "cms.headers.PermissionsPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "cms.ratelimit.EmailLookupRateLimitMiddleware",
     "cms.middleware.StaffMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -203,6 +205,10 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Password-reset and sign-in-code requests per client address, whatever the email given
+# (cms/ratelimit.py says why); the certificate check's, likewise.
+EMAIL_LOOKUP_RATE = "20/m/ip"
+CERTIFICATE_VERIFY_RATE = "30/m/ip"
 # A base class for allauth's own sign-up form (ACCOUNT_FORMS["signup"] would replace it whole).
 ACCOUNT_SIGNUP_FORM_CLASS = "cms.forms.SignupForm"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
@@ -216,9 +222,18 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: it would send a hash of each member of staff's email to a third party on every
+# admin page, and the admin's CSP lets images come from the site only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+
+# Wagtail's admin API (Django REST framework): the admin's session only, never a password in
+# an Authorization header, which would skip MFA (Wagtail's admin check refuses it anyway).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"]
+}
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "en-gb"
@@ -339,23 +354,34 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-CONTENT_SECURITY_POLICY = {
-    # The Wagtail admin still relies on inline scripts and styles; it is staff-only behind MFA.
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    },
+CSP_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
 }
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
+# The Wagtail admin's own policy, under /admin/ only: cms/headers.py says why it is looser.
+ADMIN_CSP_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CSP_DIRECTIVES,
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "frame-src": ["'self'", *CSP_DIRECTIVES["frame-src"]],
+        "frame-ancestors": ["'self'"],  # the page editor's live preview
+    }
+}
+# Features no page of the site uses, switched off for every page and anything it frames.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()"
 
 LOGGING = {
     "version": 1,

@@ -97,3 +97,14 @@ def assert_refused(response, statuses=(200, 400)):
 def rows(*models):
     """Every row of these models, as plain values: compare before and after a refusal."""
     return {m._meta.label: list(m.objects.order_by("pk").values_list()) for m in models}
+
+
+def assert_no_hidden_characters(table_rows):
+    """Nothing stored holds a control character (new lines and tabs aside)."""
+    from cms.validators import hidden_character
+
+    for label, values in table_rows.items():
+        for row in values:
+            for value in row:
+                if isinstance(value, str):
+                    assert hidden_character(value, "\t\n\r") is None, (label, value)

@@ -27,3 +27,23 @@ class StaffMFAMiddleware:
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)
+
+
+def has_control_character(path):
+    return any(ord(char) < 32 or ord(char) == 127 for char in path)
+
+
+class ControlCharacterPathMiddleware:
+    """A path with a control character in it (a NUL, say: %00) names nothing here. It is
+    answered 404 before any view or page lookup runs: PostgreSQL refuses a NUL in a query,
+    which would otherwise be a 500 wherever a path part is looked up (orders, offers, pages)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if has_control_character(request.path):
+            from cms.views import page_not_found
+
+            return page_not_found(request)
+        return self.get_response(request)

@@ -47,3 +47,21 @@ class ControlCharacterPathMiddleware:
 
             return page_not_found(request)
         return self.get_response(request)
+
+
+class SandboxedDownloadsMiddleware:
+    """A file sent as an attachment (a document, material, invoice or certificate) never runs
+    as a page of this site, even if a browser were to show it: no script, no plugins, its own
+    origin. Inline PDFs are left to Wagtail's own policy: a sandbox stops browsers' viewers."""
+
+    POLICY = "default-src 'none'; sandbox"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Disposition", "").startswith("attachment"):
+            response["Content-Security-Policy"] = self.POLICY
+            response["X-Content-Type-Options"] = "nosniff"
+        return response

@@ -1,4 +1,6 @@
-"""Staff must use multi-factor authentication, on the site and in the Wagtail admin."""
+"""The site's own middleware: MFA for staff, paths that name nothing, sandboxed downloads."""
+
+import re
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.contrib import messages
@@ -29,20 +31,27 @@ class StaffMFAMiddleware:
         return self.get_response(request)
 
 
-def has_control_character(path):
-    return any(ord(char) < 32 or ord(char) == 127 for char in path)
+# Wagtail's choosers look the id in "…/chosen/<id>/" up as given: a word there is a 500
+# (ValueError) rather than a 404. Every model with a chooser here has a numeric id.
+WORD_AS_CHOOSER_ID = re.compile(r"^/admin/.+/chosen/[^/]*[^/0-9][^/]*/$")
 
 
-class ControlCharacterPathMiddleware:
-    """A path with a control character in it (a NUL, say: %00) names nothing here. It is
-    answered 404 before any view or page lookup runs: PostgreSQL refuses a NUL in a query,
-    which would otherwise be a 500 wherever a path part is looked up (orders, offers, pages)."""
+def names_nothing(path):
+    """A path no page or view here can answer: one with a control character in it (a NUL,
+    say: %00, which PostgreSQL refuses in a query), or a word where a chooser wants an id."""
+    return any(ord(c) < 32 or ord(c) == 127 for c in path) or bool(WORD_AS_CHOOSER_ID.match(path))
+
+
+class UnanswerablePathMiddleware:
+    """Answers 404 before any view or page lookup runs for a path that `names_nothing`:
+    left to the views, a NUL in an order reference, offer token or page slug was a 500 on
+    PostgreSQL."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if has_control_character(request.path):
+        if names_nothing(request.path):
             from cms.views import page_not_found
 
             return page_not_found(request)

@@ -93,7 +93,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "cms.middleware.ControlCharacterPathMiddleware",
+    "cms.middleware.UnanswerablePathMiddleware",
     # Outside the CSP middleware, so its sandbox is the last word on a download.
     "cms.middleware.SandboxedDownloadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -208,3 +208,18 @@ def test_joining_a_waiting_list_with_any_number(client, site, wanted, any_cohort
     submit(
         client, f"/book/cohorts/{cohort.pk}/waiting-list/", data, refused_statuses=(200, 400, 409)
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("bank_sort_code", "١٢-٣٤-٥٦"), ("bank_account_number", "１２３４５６７８")],
+)
+def test_the_providers_bank_details_take_ascii_digits_only(field, value):
+    from django.core.exceptions import ValidationError
+
+    from cms.models import SiteSettings
+
+    with pytest.raises(ValidationError):
+        SiteSettings._meta.get_field(field).run_validators(value)
+    good = {"bank_sort_code": "12-34-56", "bank_account_number": "12345678"}[field]
+    SiteSettings._meta.get_field(field).run_validators(good)  # ASCII digits still pass

@@ -42,8 +42,16 @@ def names_nothing(path):
     return any(ord(c) < 32 or ord(c) == 127 for c in path) or bool(WORD_AS_CHOOSER_ID.match(path))
 
 
+def reads_any_text(view):
+    """Marks a view that reads any text in its path safely itself (it checks the text before
+    any lookup, and says what is wrong in its own words): UnanswerablePathMiddleware lets
+    such paths through to it."""
+    view.reads_any_text = True
+    return view
+
+
 class UnanswerablePathMiddleware:
-    """Answers 404 before any view or page lookup runs for a path that `names_nothing`:
+    """Answers 404 before the view or page lookup runs for a path that `names_nothing`:
     left to the views, a NUL in an order reference, offer token or page slug was a 500 on
     PostgreSQL."""
 
@@ -51,11 +59,14 @@ class UnanswerablePathMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if names_nothing(request.path):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        if names_nothing(request.path) and not getattr(view, "reads_any_text", False):
             from cms.views import page_not_found
 
             return page_not_found(request)
-        return self.get_response(request)
+        return None
 
 
 class SandboxedDownloadsMiddleware:

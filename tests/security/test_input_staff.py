@@ -185,3 +185,15 @@ def test_a_credit_note_takes_any_input(client, finance, invoice, fields):
     data = {"amount": "10.00", "reason": "Place cancelled"}
     data.update(fields)
     staff_submit(client, f"/admin/finance/invoices/{invoice.pk}/credit/", data, FINANCE_ROWS)
+
+
+@pytest.mark.parametrize("place_id", [str(2**63), str(10**30), "-1", "1e3"])
+def test_a_mark_for_a_place_id_no_column_holds_is_refused_in_words(
+    client, trainer, cohort, place_id
+):
+    session = cohort.sessions.order_by("starts_at").first()
+    data = {"place": place_id, "status": "present", "minutes": ""}
+    response = client.post(f"/admin/attendance/{session.pk}/mark/", data)
+    assert response.status_code == 400
+    assert response.json()["error"] == "This learner is not on the register: reload the page."
+    assert not AttendanceRecord.objects.exists()

@@ -22,9 +22,10 @@ from bookings.policy import paid_for, quote_cancellation
 from bookings.services.cancel import cancel_places, cancellable_places
 from bookings.services.refunds import pounds, refund_order
 from bookings.services.transfer import transfer_place
+from cms.forms import PlainTextForm
 
 
-class StaffCancelForm(forms.Form):
+class StaffCancelForm(PlainTextForm, forms.Form):
     places = forms.TypedMultipleChoiceField(
         coerce=int,
         widget=forms.CheckboxSelectMultiple,
@@ -39,7 +40,7 @@ class StaffCancelForm(forms.Form):
     reason = forms.CharField(max_length=200, help_text="Shown on the order's timeline.")
 
 
-class StaffRefundForm(forms.Form):
+class StaffRefundForm(PlainTextForm, forms.Form):
     amount = forms.DecimalField(label="Amount (£)", min_value=0.01, decimal_places=2)
     reason = forms.CharField(max_length=200, help_text="Shown on the order's timeline.")
     nonce = forms.CharField(widget=forms.HiddenInput)  # a double submit refunds once

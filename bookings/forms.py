@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator
 
 from bookings.models import BillingDetails, Organisation, PlaceStatus, normalise_code
 from bookings.models.organisations import ods_code_validator
+from cms.forms import PlainTextForm
 from cms.models.users import Profession
 from cms.validators import normalise_vat_number, validate_vat_number
 from courses.models import CoursePage
@@ -16,7 +17,7 @@ from courses.templatetags.courses_tags import pounds
 MAX_PLACES = 10
 
 
-class AttendeeForm(forms.Form):
+class AttendeeForm(PlainTextForm, forms.Form):
     name = forms.CharField(
         label="Full name",
         max_length=200,
@@ -82,7 +83,7 @@ AttendeeFormSet = forms.formset_factory(
 )
 
 
-class TermsForm(forms.Form):
+class TermsForm(PlainTextForm, forms.Form):
     terms = forms.BooleanField(
         label="I agree to the booking terms and the cancellation policy",
         error_messages={"required": "Agree to the booking terms and the cancellation policy."},
@@ -176,7 +177,7 @@ class PayerForm(forms.Form):
     )
 
 
-class PassOnForm(forms.Form):
+class PassOnForm(PlainTextForm, forms.Form):
     """The colleague who takes the place. The service checks the email's domain."""
 
     name = forms.CharField(
@@ -236,7 +237,7 @@ class OrganisationBookingsFilter(forms.Form):
 UK_POSTCODE_RE = r"^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$"
 
 
-class InvoiceDetailsForm(forms.ModelForm):
+class InvoiceDetailsForm(PlainTextForm, forms.ModelForm):
     """Who the invoice goes to. The PO is checked against the organisation's own format."""
 
     class Meta:
@@ -330,7 +331,7 @@ class InvoiceDetailsForm(forms.ModelForm):
         return po_number
 
 
-class AddPOForm(forms.Form):
+class AddPOForm(PlainTextForm, forms.Form):
     po_number = forms.CharField(
         label="Purchase order (PO) number",
         max_length=40,

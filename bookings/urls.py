@@ -12,19 +12,19 @@ from bookings import (
 
 app_name = "bookings"
 urlpatterns = [
-    path("book/cohorts/<int:cohort_id>/", views.book, name="book"),
+    path("book/cohorts/<id:cohort_id>/", views.book, name="book"),
     path(
-        "book/cohorts/<int:cohort_id>/waiting-list/",
+        "book/cohorts/<id:cohort_id>/waiting-list/",
         waiting_views.join,
         name="join_waiting_list",
     ),
     path(
-        "book/waiting-list/<int:entry_id>/",
+        "book/waiting-list/<id:entry_id>/",
         waiting_views.entry_detail,
         name="waiting_list_entry",
     ),
-    path("book/waiting-list/<int:entry_id>/leave/", waiting_views.leave, name="leave_waiting_list"),
-    path("book/waiting-list/<int:entry_id>/decline/", waiting_views.decline, name="decline_offer"),
+    path("book/waiting-list/<id:entry_id>/leave/", waiting_views.leave, name="leave_waiting_list"),
+    path("book/waiting-list/<id:entry_id>/decline/", waiting_views.decline, name="decline_offer"),
     path("book/offers/<str:token>/", waiting_views.offer, name="offer"),
     path("book/orders/<str:reference>/", views.order_summary, name="order"),
     path(
@@ -48,7 +48,7 @@ urlpatterns = [
     ),
     path("book/orders/<str:reference>/cancel/", change_views.cancel, name="cancel"),
     path("book/orders/<str:reference>/receipt/", change_views.receipt, name="receipt"),
-    path("book/places/<int:place_id>/transfer/", change_views.transfer, name="transfer"),
+    path("book/places/<id:place_id>/transfer/", change_views.transfer, name="transfer"),
     re_path(
         r"^book/orders/(?P<reference>[^/]+)/invoices/(?P<number>[^/]+)\.(?P<extension>pdf|xml)$",
         invoice_views.invoice_download,
@@ -66,10 +66,10 @@ urlpatterns = [
         name="organisation_index",
     ),
     path(
-        "account/organisation/<int:pk>/",
+        "account/organisation/<id:pk>/",
         organisation_views.organisation_bookings,
         name="organisation",
     ),
-    path("book/places/<int:pk>/pass-on/", organisation_views.pass_on, name="pass_on"),
+    path("book/places/<id:pk>/pass-on/", organisation_views.pass_on, name="pass_on"),
     path("payments/stripe/webhook/", webhooks.stripe_webhook, name="stripe_webhook"),
 ]

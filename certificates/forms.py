@@ -5,6 +5,7 @@ from django import forms
 from certificates.codes import normalise
 from certificates.models import StatusReason
 from certificates.statuses import ACTIONS
+from cms.forms import PlainTextForm
 
 
 class VerifyForm(forms.Form):
@@ -41,7 +42,7 @@ class IssueAllForm(forms.Form):
         self.fields["key"].initial = uuid.uuid4().hex
 
 
-class OverrideForm(forms.Form):
+class OverrideForm(PlainTextForm, forms.Form):
     reason = forms.CharField(
         label="Why is this learner getting a certificate of completion?",
         help_text="Kept on the certificate and shown to staff, for example “Attended Day 3 "
@@ -55,7 +56,7 @@ class OverrideForm(forms.Form):
     )
 
 
-class StatusForm(forms.Form):
+class StatusForm(PlainTextForm, forms.Form):
     """Staff suspend, revoke or reinstate a certificate; the choices offered are the ones
     that apply to it as it stands."""
 
@@ -91,7 +92,7 @@ class StatusForm(forms.Form):
         return ACTIONS[self.cleaned_data["action"]]
 
 
-class NameCorrectionForm(forms.Form):
+class NameCorrectionForm(PlainTextForm, forms.Form):
     name = forms.CharField(
         label="Your name as it is on your professional register",
         max_length=200,
@@ -123,7 +124,7 @@ class NameCorrectionForm(forms.Form):
         return name
 
 
-class CorrectionDecisionForm(forms.Form):
+class CorrectionDecisionForm(PlainTextForm, forms.Form):
     decision = forms.ChoiceField(
         label="Decision",
         widget=forms.RadioSelect,

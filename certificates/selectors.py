@@ -1,6 +1,7 @@
 """Reads the certificate pages share."""
 
 from bookings.models import Place, PlaceStatus
+from certificates.codes import normalise
 from certificates.models import Certificate, CertificateStatus
 from certificates.rules import progress_many
 
@@ -9,6 +10,8 @@ def verifiable(code, number=None):
     """(certificate, version, versions) for `code`: its current version or the one numbered
     `number`, and all its versions, oldest first; None when there is no such certificate or
     version. Public: the caller shows only what the certificate states."""
+    if normalise(code or "") != code:
+        return None  # not a code as issued: nothing to look up
     certificate = Certificate.objects.filter(code=code).first()
     if certificate is None:
         return None
@@ -22,7 +25,12 @@ def verifiable(code, number=None):
 
 
 def learner_certificate(user, code):
-    """The learner's own certificate with `code` (not revoked), or None."""
+    """The learner's own certificate with `code` (not revoked), or None. The code is read
+    as the verify page reads it; a malformed one (a NUL, which PostgreSQL refuses in a
+    query, or any other text) is simply not found."""
+    code = normalise(code or "")
+    if code is None:
+        return None
     return (
         Certificate.objects.filter(code=code, place__attendee=user)
         .exclude(status=CertificateStatus.REVOKED)

@@ -13,6 +13,7 @@ from certificates.documents import certificate_context, ensure_pdf, qr_svg
 from certificates.exceptions import CertificateError
 from certificates.forms import NameCorrectionForm, VerifyForm
 from certificates.models import CertificateStatus, CorrectionStatus
+from cms.middleware import reads_any_text
 from cms.page_cache import cache_for_anonymous
 
 SHOWN_INPUT = 40  # characters of a code not found that the page repeats back
@@ -50,6 +51,7 @@ def not_found(request, code, *, malformed):
     return TemplateResponse(request, "certificates/verify.html", context, status=404)
 
 
+@reads_any_text  # a code as typed, control characters and all, gets "not a certificate code"
 def verify_code(request, code):
     """What the certificate states and its status, or a clear "not found". Nothing else: no
     email, no account, no way to list certificates. ?version=N shows an earlier version,

@@ -9,11 +9,14 @@ class CmsConfig(AppConfig):
     def ready(self):
         from allauth.mfa.signals import authenticator_added
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+        from django.urls import register_converter
 
+        from cms.converters import DatabaseIdConverter
         from cms.groups import sync_groups
         from cms.mfa import record_mfa_on_activation
         from cms.page_cache import invalidate_on_change, invalidate_on_m2m_change
 
+        register_converter(DatabaseIdConverter, "id")  # before any urls are read
         post_migrate.connect(sync_groups, dispatch_uid="cms-sync-groups")
         # Any model's rows, filtered by app in the receiver: cms imports nothing downstream.
         post_save.connect(invalidate_on_change, dispatch_uid="cms-page-cache-save")

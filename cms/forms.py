@@ -2,9 +2,25 @@ from django import forms
 
 from cms.erasure import choices_for
 from cms.models import User
+from cms.validators import validate_plain_text, validate_single_line
 
 
-class SignupForm(forms.Form):
+class PlainTextForm:
+    """Mixed into a form (before forms.Form): every text field refuses hidden control
+    characters, and one-line fields line breaks too. Passwords are left as typed."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if not isinstance(field, forms.CharField):
+                continue
+            if isinstance(field.widget, forms.PasswordInput):
+                continue
+            multiline = isinstance(field.widget, forms.Textarea)
+            field.validators.append(validate_plain_text if multiline else validate_single_line)
+
+
+class SignupForm(PlainTextForm, forms.Form):
     """Extra fields on allauth's sign-up form (allauth calls `signup`)."""
 
     first_name = forms.CharField(
@@ -26,7 +42,7 @@ class SignupForm(forms.Form):
         user.save(update_fields=["first_name", "last_name"])
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PlainTextForm, forms.ModelForm):
     class Meta:
         model = User
         fields = [

@@ -4,5 +4,5 @@ from courses import views
 
 app_name = "courses"
 urlpatterns = [
-    path("cohorts/<int:pk>/calendar.ics", views.cohort_calendar, name="cohort_calendar"),
+    path("cohorts/<id:pk>/calendar.ics", views.cohort_calendar, name="cohort_calendar"),
 ]

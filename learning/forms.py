@@ -1,7 +1,9 @@
 from django import forms
 
+from cms.forms import PlainTextForm
 
-class ReflectionForm(forms.Form):
+
+class ReflectionForm(PlainTextForm, forms.Form):
     # strip=False: the note is saved exactly as the learner typed it.
     text = forms.CharField(
         label="Your notes",

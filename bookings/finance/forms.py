@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.admin.widgets import AdminDateInput
 
 from bookings.models import ReceiptMethod
+from cms.forms import PlainTextForm
 
 
 def to_pence(pounds):
@@ -20,7 +21,7 @@ def add_service_error(form, error):
     form.add_error(field, error.message)
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(PlainTextForm, forms.Form):
     amount = forms.DecimalField(label="Amount received (£)", max_digits=10, decimal_places=2)
     received_on = forms.DateField(
         label="Date received", widget=AdminDateInput, initial=timezone.localdate
@@ -34,7 +35,7 @@ class PaymentForm(forms.Form):
         return to_pence(self.cleaned_data["amount"])
 
 
-class CreditNoteForm(forms.Form):
+class CreditNoteForm(PlainTextForm, forms.Form):
     amount = forms.DecimalField(
         label="Amount to credit (£, VAT included)",
         max_digits=10,
@@ -64,5 +65,5 @@ class CreditNoteForm(forms.Form):
         return data
 
 
-class PORecordForm(forms.Form):
+class PORecordForm(PlainTextForm, forms.Form):
     po_number = forms.CharField(label="Purchase order number", max_length=40)

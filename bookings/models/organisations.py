@@ -24,7 +24,7 @@ def po_regex(pattern):
     """'4500######, PO-AAA###' -> one regular expression that matches either format."""
 
     def one(fmt):
-        parts = {"#": r"\d", "A": "[A-Z]"}
+        parts = {"#": "[0-9]", "A": "[A-Z]"}  # not \d: it also takes other scripts' digits
         return "".join(parts.get(c, re.escape(c)) for c in fmt.strip().upper())
 
     formats = [one(f) for f in pattern.split(",") if f.strip()]

@@ -60,12 +60,15 @@ class SiteSettings(BaseSiteSetting):
     bank_sort_code = models.CharField(
         max_length=8,
         blank=True,
-        validators=[RegexValidator(r"^\d{2}-?\d{2}-?\d{2}$", "Enter a sort code like 12-34-56.")],
+        # [0-9], not \d: \d takes other scripts' digits too, which no bank's systems read.
+        validators=[
+            RegexValidator(r"^[0-9]{2}-?[0-9]{2}-?[0-9]{2}\Z", "Enter a sort code like 12-34-56.")
+        ],
     )
     bank_account_number = models.CharField(
         max_length=8,
         blank=True,
-        validators=[RegexValidator(r"^\d{8}$", "Enter an account number of 8 digits.")],
+        validators=[RegexValidator(r"^[0-9]{8}\Z", "Enter an account number of 8 digits.")],
     )
     certificate_trust_name = models.CharField(
         "NHS trust",

@@ -93,6 +93,9 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "cms.middleware.UnanswerablePathMiddleware",
+    # Outside the CSP middleware, so its sandbox is the last word on a download.
+    "cms.middleware.SandboxedDownloadsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions: an anonymous visitor's cached page costs no database query.
     "cms.page_cache.AnonymousPageCacheMiddleware",
@@ -220,7 +223,12 @@ WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_SITE_NAME = "Mental Health Skills Courses"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]  # no SVG: it can carry script
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(env("IMAGE_MAX_MB", "10")) * 1024 * 1024
+# Documents as cms.uploads allows them (checked by content too): no HTML, SVG or scripts.
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "pptx", "xlsx", "odt", "odp", "txt", "png", "jpg", "jpeg"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.documents.DocumentForm"
+DOCUMENT_MAX_MB = int(env("DOCUMENT_MAX_MB", "25"))
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No Gravatar: it would send a hash of each member of staff's email to a third party on every
 # admin page, and the admin's CSP lets images come from the site only.

@@ -69,7 +69,15 @@ class RegisterForm(forms.Form):
 class MarkForm(forms.Form):
     """One learner's mark, as the register page's script sends it on each change."""
 
-    place = forms.IntegerField()
+    # Bounded to what an id column holds: a larger number overflowed SQLite's lookup (a 500).
+    place = forms.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        error_messages={
+            key: "This learner is not on the register: reload the page."
+            for key in ("required", "invalid", "min_value", "max_value")
+        },
+    )
     status = forms.ChoiceField(choices=AttendanceStatus.choices)
     minutes = minutes_field("Minutes attended")
 

@@ -4,7 +4,7 @@ else gets a 404, so a guessed address says nothing about who is on which course.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -29,13 +29,17 @@ def consent(request):
         agreed = form.cleaned_data["agreed"] == "yes"
         services.record_consent(user=request.user, agreed=agreed)
         messages.success(request, "Your choice is saved. You can change it here at any time.")
-        return redirect(next_url or reverse("learning:research_consent"))
+        return HttpResponseRedirect(next_url or reverse("learning:research_consent"))
     context = {"form": form, "current": current, "next": next_url}
     return TemplateResponse(request, "learning/evaluation/consent.html", context)
 
 
 def safe_next(request):
+    """A path on this site to go back to. Anything else (another host, a scheme, a bare word
+    that redirect() would try as a URL name) is ignored."""
     wanted = request.POST.get("next") or request.GET.get("next") or ""
+    if not wanted.startswith("/") or wanted.startswith(("//", "/\\")):
+        return ""
     allowed = url_has_allowed_host_and_scheme(wanted, {request.get_host()}, request.is_secure())
     return wanted if allowed else ""
 

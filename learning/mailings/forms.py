@@ -2,12 +2,13 @@ import uuid
 
 from django import forms
 
+from cms.forms import PlainTextForm
 from learning.mailings.placeholders import NAMES, unknown_placeholders
 
 EVERYONE, CHOSEN = "everyone", "chosen"
 
 
-class MessageForm(forms.Form):
+class MessageForm(PlainTextForm, forms.Form):
     key = forms.CharField(widget=forms.HiddenInput)
     subject = forms.CharField(
         max_length=200, error_messages={"required": "Enter a subject for the email."}

@@ -36,9 +36,17 @@ def cohort_messages(request, cohort_id):
     return TemplateResponse(request, "learning/admin/messages.html", context)
 
 
+def chosen_template(raw):
+    """The template ?template= names, or None: anything but a plain id (a word, "1e309")
+    names none, rather than failing the lookup."""
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 18):
+        return None
+    return MessageTemplate.objects.filter(pk=int(raw)).first()
+
+
 def new_message(request, cohort_id):
     cohort = get_object_or_404(cohorts_for(request.user), pk=cohort_id)
-    template = MessageTemplate.objects.filter(pk=request.GET.get("template") or None).first()
+    template = chosen_template(request.GET.get("template", ""))
     initial = {"subject": template.subject, "body": template.body} if template else {}
     places = cohort_learners(cohort)
     form = MessageForm(request.POST or None, places=places, initial=initial)

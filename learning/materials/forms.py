@@ -1,9 +1,10 @@
 from django import forms
 
+from cms.forms import PlainTextForm
 from learning.materials.validators import allowed_names, check_upload, max_bytes
 
 
-class MaterialForm(forms.Form):
+class MaterialForm(PlainTextForm, forms.Form):
     title = forms.CharField(
         max_length=200,
         help_text="What learners will see, for example ‘Day 1 slides: depression and the PHQ-9’.",

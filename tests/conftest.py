@@ -25,10 +25,35 @@ from tests.factories import (
 
 def pytest_xdist_make_scheduler(config, log):
     """Under pytest-xdist, whole files go to one process (module fixtures build once), and
-    tests/demo/ goes to one process as a whole: it shares one seeding of the demo."""
+    tests/demo/ goes to one process as a whole: it shares one seeding of the demo. Files are
+    handed out in the order of their last test in pytest-django's order (ordinary database
+    tests, then transactional ones, then those without a database), so a process runs every
+    ordinary file it gets before any file with a transactional test, which empties the
+    database (see pytest_runtest_setup for the files that mix both)."""
+    from collections import OrderedDict
+
     from xdist.scheduler import LoadScopeScheduling
 
+    class TransactionalLast(OrderedDict):
+        def __init__(self, scheduler):
+            super().__init__()
+            self.scheduler, self.ordered = scheduler, False
+
+        def popitem(self, last=True):
+            if not self.ordered:
+                position = {nodeid: i for i, nodeid in enumerate(self.scheduler.collection)}
+                ranked = sorted(self.items(), key=lambda unit: max(map(position.get, unit[1])))
+                self.clear()
+                self.update(ranked)
+                self.ordered = True
+            return super().popitem(last=last)
+
     class FilesAndTheDemo(LoadScopeScheduling):
+        def __init__(self, config, log=None):
+            super().__init__(config, log)
+            config.option.loadscopereorder = False
+            self.workqueue = TransactionalLast(self)
+
         def _split_scope(self, nodeid):
             if nodeid.startswith("tests/demo/"):
                 return "tests/demo/"

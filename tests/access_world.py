@@ -253,7 +253,11 @@ def records_of_b(course, module, quiz, cohort, order, place, invoice):
             created_at=now,
             submission_key="bravo-1",
         ),
-        "template": MessageTemplate.objects.first(),
+        # Seeded by a migration; made here too, should a transactional test have emptied it.
+        "template": MessageTemplate.objects.first()
+        or MessageTemplate.objects.create(
+            name="Joining reminder", subject="Joining {course}", body="Dear {first_name}"
+        ),
         "adjustment": QuizAdjustment.objects.create(
             user=learner, course=course, extra_time="1.25", note="Beatrix agreed adjustment"
         ),

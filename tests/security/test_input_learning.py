@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 from hypothesis import strategies as st
 
+from cms.forms import ProfileForm
 from cms.models import User
 from learning.evaluation import scoring, services
 from learning.evaluation.models import EvaluationResponse, Instrument, ResearchConsent
@@ -201,17 +202,7 @@ def test_reflection_notes_of_any_text(client, learner, course, text):
             assert note.text == (text[-1] if isinstance(text, list) else text)
 
 
-PROFILE_FIELDS = [
-    "first_name",
-    "last_name",
-    "certificate_name",
-    "profession",
-    "job_title",
-    "organisation",
-    "registration_body",
-    "registration_number",
-    "staff_number",
-]
+PROFILE_FIELDS = ProfileForm.Meta.fields
 
 
 @fuzz(fields=st.dictionaries(st.sampled_from(PROFILE_FIELDS), nasty(), min_size=1), max_examples=50)

@@ -3,11 +3,19 @@
 from django.apps import AppConfig
 
 
+def warm_pdf(**kwargs):
+    from certificates.documents import warm_up  # WeasyPrint is imported where it is used
+
+    warm_up()
+
+
 class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "certificates"
 
     def ready(self):
+        from celery.signals import worker_process_init
+
         from certificates import privacy, receivers
         from certificates import signals as own_signals
         from certificates.badges import checks  # noqa: F401  (registers the key's check)
@@ -29,6 +37,8 @@ class CertificatesConfig(AppConfig):
         own_signals.certificate_issued.connect(
             badge_receivers.certificate_issued, dispatch_uid="certs-badge"
         )
+        # Each new worker process loads the PDF fonts before its first certificate.
+        worker_process_init.connect(warm_pdf, dispatch_uid="certs-warm-pdf")
         # The learner's certificates in their data export; kept or withdrawn on erasure.
         personal_data_requested.connect(privacy.export_certificates, dispatch_uid="certs-export")
         account_erasing.connect(privacy.erase_certificates, dispatch_uid="certs-erase")

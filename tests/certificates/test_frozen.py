@@ -2,6 +2,7 @@
 the signature image and an expiry date only where the course sets a validity. All of it is
 shown on the verify page, the learner's HTML certificate and the PDF, with a QR code."""
 
+import base64
 import datetime
 import io
 
@@ -174,3 +175,23 @@ def pdf_alt_texts(pdf):
 
     walk(reader.trailer["/Root"]["/StructTreeRoot"])
     return " ".join(found)
+
+
+def test_a_new_worker_process_loads_the_pdf_fonts_before_its_first_certificate():
+    from celery.signals import worker_process_init
+
+    from certificates import documents
+
+    documents.stylesheet.cache_clear()
+    worker_process_init.send(sender=None)
+    assert documents.stylesheet.cache_info().currsize == 1
+
+
+def test_the_pdf_qr_code_is_a_sharp_png_of_the_verify_url():
+    from certificates.documents import qr_data_uri
+
+    uri = qr_data_uri("https://example.org/certificates/verify/ABC/")
+    png = base64.b64decode(uri.removeprefix("data:image/png;base64,"))
+    assert png.startswith(b"\x89PNG")
+    width = int.from_bytes(png[16:20], "big")
+    assert width >= 300, width  # 22 mm printed at about 400 dpi or more

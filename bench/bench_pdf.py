@@ -2,9 +2,9 @@
 
 - {"benchmark": "pdf"}: `certificate_ms` (a completion certificate, certificates.documents.
   render_pdf), `invoice_ms` (a three-line invoice) and `bare_ms` (WeasyPrint rendering a bare
-  one-page document), each the median of BENCH_PDF_ROUNDS renders in the same run, with their
-  p95s; `certificate_ratio` and `invoice_ratio` are over the bare document (issue 11: at most
-  1.5x; absolute times on a shared machine are noise).
+  one-page document), each the median of BENCH_PDF_ROUNDS renders in the same run (taking
+  turns), with their p95s; `certificate_ratio` and `invoice_ratio` are over the bare
+  document (issue 11: at most 1.5x; absolute times on a shared machine are noise).
 - {"benchmark": "invoices"}: `list_queries_10` / `list_queries_1000`, the SQL queries of the
   finance invoice list in the Wagtail admin with 10 and with 1,000 invoices. They must be
   equal, or the script exits non-zero.
@@ -40,14 +40,22 @@ def setup():
     call_command("migrate", verbosity=0)
 
 
-def timed_ms(fn):
-    """(median, p95) of ROUNDS calls, after one to warm fonts and templates."""
-    fn()
-    times = []
-    for _ in range(ROUNDS):
-        start = time.perf_counter()
+def timed_ms(**renders):
+    """{name: (median, p95)} of ROUNDS calls of each, after one to warm fonts and templates.
+    The renders take turns within each round, so that a busy spell on a shared machine
+    slows them all alike and leaves the ratios alone."""
+    times = {name: [] for name in renders}
+    for fn in renders.values():
         fn()
-        times.append((time.perf_counter() - start) * 1000)
+    for _ in range(ROUNDS):
+        for name, fn in renders.items():
+            start = time.perf_counter()
+            fn()
+            times[name].append((time.perf_counter() - start) * 1000)
+    return {name: summary(values) for name, values in times.items()}
+
+
+def summary(times):
     p95 = statistics.quantiles(times, n=20, method="inclusive")[18]
     return round(statistics.median(times), 1), round(p95, 1)
 
@@ -92,9 +100,13 @@ def main():
     cohort = CohortFactory(capacity=5000)
     sample = invoiced(organisation=trust, cohort=cohort, people=3)
     version = certificate_version(cohort)
-    bare_ms, bare_p95 = timed_ms(lambda: weasyprint.HTML(string=BARE).write_pdf())
-    invoice_ms, invoice_p95 = timed_ms(lambda: render_pdf(sample))
-    certificate_ms, certificate_p95 = timed_ms(lambda: render_certificate(version))
+    timed = timed_ms(
+        bare=lambda: weasyprint.HTML(string=BARE).write_pdf(),
+        invoice=lambda: render_pdf(sample),
+        certificate=lambda: render_certificate(version),
+    )
+    (bare_ms, bare_p95), (invoice_ms, invoice_p95) = timed["bare"], timed["invoice"]
+    certificate_ms, certificate_p95 = timed["certificate"]
     print(
         json.dumps(
             {

@@ -1,6 +1,13 @@
 from django.apps import AppConfig
 
 
+def warm_pdf(**kwargs):
+    from bookings.invoicing.documents import STYLESHEET
+    from cms import pdf  # WeasyPrint is imported where it is used
+
+    pdf.warm_up(STYLESHEET)
+
+
 class BookingsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "bookings"
@@ -14,6 +21,11 @@ class BookingsConfig(AppConfig):
 
         register_places_counter(selectors.live_places_by_cohort)
         register_place_checker(selectors.cohorts_with_confirmed_place)
+
+        from celery.signals import worker_process_init
+
+        # Each new worker process loads the invoice stylesheet before its first invoice.
+        worker_process_init.connect(warm_pdf, dispatch_uid="bookings-warm-pdf")
 
         from cms.groups import grant
 

@@ -2,14 +2,14 @@
 
 As for invoices (bookings/invoicing/documents.py): nothing is fetched from the network while
 rendering. The fonts are shipped in `certificates/fonts/` (DejaVu Sans, open licence) and
-loaded by file URL, the signature is the copy kept with the version, and the QR code is an
-SVG made here with `segno`. The PDF is tagged (PDF/UA-1) with a title, a language, alt text
-and the reading order of the HTML, so that a screen reader reads it in order. The stylesheet
-and its font configuration are parsed once per process and reused for every certificate.
+loaded by file URL, the signature is the copy kept with the version, and the QR code is
+made here with `segno` (SVG in the HTML certificate, PNG in the PDF). The PDF is tagged
+(PDF/UA-1, cms/pdf.py) with a title, a language, alt text and the reading order of the
+HTML, so that a screen reader reads it in order. The stylesheet is a file, parsed once per
+process.
 """
 
 import base64
-import functools
 import hashlib
 from pathlib import Path
 
@@ -20,19 +20,17 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 from bookings.invoicing.documents import save_pdf
 from certificates.codes import grouped
 from certificates.models import CertificateVersion, private_storage
+from cms import pdf
 
 
 def verify_url(certificate):
     return settings.SITE_URL + reverse("certificates:verify_code", args=[certificate.code])
 
 
-FONTS = Path(__file__).resolve().parent / "fonts"
 STYLESHEET = Path(__file__).resolve().parent / "certificate_pdf.css"
 
 
@@ -102,37 +100,17 @@ def certificate_context(version):
     }
 
 
-@functools.cache
-def font_config():
-    return FontConfiguration()
-
-
-@functools.cache
-def stylesheet():
-    """The certificate's stylesheet, parsed once per process (parsing it and loading the
-    fonts is much of a render's cost). Its @font-face URLs are relative to the fonts folder."""
-    return CSS(
-        string=STYLESHEET.read_text(), base_url=FONTS.as_uri() + "/", font_config=font_config()
-    )
-
-
-WARM_UP_HTML = "<!DOCTYPE html><html lang='en'><title>Warm</title><p>Warm <b>up</b></p></html>"
-
-
 def warm_up():
-    """Parse the stylesheet and load its fonts now, in a new worker process, so that the
-    first certificate it renders costs what every later one does (cold, a render takes
-    about a second). Run by Celery's `worker_process_init` (certificates/apps.py)."""
-    HTML(string=WARM_UP_HTML).write_pdf(stylesheets=[stylesheet()], font_config=font_config())
+    """Run by Celery's `worker_process_init` (certificates/apps.py): fonts loaded before
+    a new worker process's first certificate."""
+    pdf.warm_up(STYLESHEET)
 
 
 def render_pdf(version) -> bytes:
     context = certificate_context(version)
     context["qr"] = qr_data_uri(context["verify_url"])
     html = render_to_string("certificates/certificate_pdf.html", context)
-    return HTML(string=html).write_pdf(
-        stylesheets=[stylesheet()], font_config=font_config(), pdf_variant="pdf/ua-1"
-    )
+    return pdf.write_pdf(html, STYLESHEET)
 
 
 def has_stored_pdf(version):

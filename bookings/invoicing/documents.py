@@ -1,22 +1,25 @@
 """Invoice and credit-note PDFs: rendered with WeasyPrint from templates, stored once.
 
-Nothing is fetched while rendering: the stylesheet is inline in the template and the fonts
-are the machine's own, so a worker with no network renders the same file. The PDF is tagged
-(PDF/UA-1) with a title and a language, so a screen reader can read it.
+Nothing is fetched while rendering: the stylesheet is a file beside this one (parsed once
+per process, cms/pdf.py) and the fonts are the machine's own, so a worker with no network
+renders the same file. The PDF is tagged (PDF/UA-1) with a title and a language, so a
+screen reader can read it.
 """
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from bookings.invoicing.links import invoice_pay_url
 from bookings.invoicing.vat import EXEMPTION_REASON
 from bookings.models import CreditNote, Invoice, ReceiptMethod
+from cms import pdf
 from cms.models.settings import default_site_settings
 
+STYLESHEET = Path(__file__).resolve().parent / "document_pdf.css"
 TEMPLATES = {
     Invoice: "bookings/invoicing/invoice_pdf.html",
     CreditNote: "bookings/invoicing/credit_note_pdf.html",
@@ -88,7 +91,7 @@ def card_paid_on(invoice):
 def render_pdf(document) -> bytes:
     """The document's PDF, rendered afresh (nothing is stored: see `ensure_pdf`)."""
     html = render_to_string(TEMPLATES[type(document)], document_context(document))
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf.write_pdf(html, STYLESHEET)
 
 
 def has_stored_pdf(document):

@@ -7,9 +7,9 @@ import io
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
 from certificates.cpd.records import rows, totals
+from cms import pdf
 
 
 def filename(regulator, extension):
@@ -36,4 +36,4 @@ def record_pdf(regulator, found, *, learner) -> bytes:
         "today": timezone.localdate(),
     }
     html = render_to_string("certificates/cpd/record_pdf.html", context)
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf.write_pdf(html)

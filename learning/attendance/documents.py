@@ -4,8 +4,8 @@ rendering, the stylesheet is inline and the fonts are the machine's own."""
 
 from django.template.loader import render_to_string
 from django.utils import timezone
-from weasyprint import HTML
 
+from cms import pdf
 from cms.models.users import Profession
 from learning.attendance.services import register_places
 
@@ -32,7 +32,7 @@ def render_sign_in_sheet(session) -> bytes:
         "rows": sign_in_rows(session),
     }
     html = render_to_string("learning/attendance/sign_in_sheet_pdf.html", context)
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf.write_pdf(html)
 
 
 def sign_in_filename(session):

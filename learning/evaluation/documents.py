@@ -5,8 +5,8 @@ certificates and invoices are). Both carry the report only: no names, no pseudon
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
-from weasyprint import HTML
 
+from cms import pdf
 from learning.evaluation import charts
 from learning.evaluation.models import Kind, Wave
 
@@ -157,4 +157,4 @@ def report_charts(report):
 def report_pdf(report) -> bytes:
     context = {"report": report, "charts": report_charts(report), "today": timezone.localdate()}
     html = render_to_string("learning/evaluation/report/pdf.html", context)
-    return HTML(string=html).write_pdf(pdf_variant="pdf/ua-1")
+    return pdf.write_pdf(html)

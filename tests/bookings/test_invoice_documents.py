@@ -60,6 +60,7 @@ def test_an_invoice_pdf_states_everything_finance_needs(site):
         "Send remittance advice to finance@example.org.",
         "Or pay by card: http://",
         "/invoices/pay/",
+        f"{invoice.number} · page 1 of 1",  # every page's footer
     ]:
         assert expected in text, expected
 

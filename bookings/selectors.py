@@ -1,6 +1,7 @@
 """Reads that the catalogue and the booking pages share."""
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from bookings.models import (
     InvoiceStatus,
@@ -13,6 +14,7 @@ from bookings.models import (
     WaitingStatus,
 )
 from courses.models import Cohort
+from courses.selectors import long_course_fields
 
 
 def live_places_by_cohort(cohort_ids, now=None):
@@ -44,14 +46,33 @@ def queue_position(entry):
 
 
 def waiting_list_entries(user):
-    """The learner's entries: those still open first, then the most recent."""
-    entries = WaitingListEntry.objects.filter(user=user).select_related(
-        "cohort__course", "offered_cohort__course", "order"
+    """The learner's entries: those still open first, then the most recent; a waiting one
+    with its `position` (1 is next), all in one query however many lists they are on."""
+    entries = (
+        WaitingListEntry.objects.filter(user=user)
+        .select_related("cohort__course", "offered_cohort__course", "order")
+        .defer(*long_course_fields("cohort__course"), *long_course_fields("offered_cohort__course"))
+        .annotate(ahead=Coalesce(Subquery(waiting_ahead()), 0))
     )
     entries = sorted(entries, key=lambda e: (not e.is_active, -e.created_at.timestamp()))
     for entry in entries:
-        entry.position = queue_position(entry) if entry.status == WaitingStatus.WAITING else None
+        entry.position = entry.ahead + 1 if entry.status == WaitingStatus.WAITING else None
     return entries
+
+
+def waiting_ahead():
+    """How many wait ahead of the outer entry on its cohort's list (as `queue_position`)."""
+    earlier = Q(created_at__lt=OuterRef("created_at")) | Q(
+        created_at=OuterRef("created_at"), pk__lt=OuterRef("pk")
+    )
+    return (
+        WaitingListEntry.objects.filter(
+            earlier, cohort_id=OuterRef("cohort_id"), status=WaitingStatus.WAITING
+        )
+        .values("cohort_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
 
 
 def organisation_cohorts(organisation):

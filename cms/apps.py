@@ -8,9 +8,11 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from allauth.mfa.signals import authenticator_added
+        from django.core.signals import request_finished, request_started
         from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
         from django.urls import register_converter
 
+        from cms import page_cache
         from cms.converters import DatabaseIdConverter
         from cms.groups import sync_groups
         from cms.mfa import record_mfa_on_activation
@@ -22,4 +24,7 @@ class CmsConfig(AppConfig):
         post_save.connect(invalidate_on_change, dispatch_uid="cms-page-cache-save")
         post_delete.connect(invalidate_on_change, dispatch_uid="cms-page-cache-delete")
         m2m_changed.connect(invalidate_on_m2m_change, dispatch_uid="cms-page-cache-m2m")
+        # The page cache's version is read once a request (see page_cache.kept).
+        request_started.connect(page_cache.request_started, dispatch_uid="cms-kept-start")
+        request_finished.connect(page_cache.request_finished, dispatch_uid="cms-kept-end")
         authenticator_added.connect(record_mfa_on_activation, dispatch_uid="cms-mfa-activated")

@@ -1,7 +1,5 @@
 """The header's top navigation, shared by every visitor and kept with the page cache."""
 
-from django.conf import settings
-from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from cms import page_cache
@@ -14,10 +12,10 @@ def top_navigation(request):
     site = Site.find_for_request(request)
     if site is None:
         return []
-    key = f"top-navigation:{site.pk}:{page_cache.current_version()}"
-    items = cache.get(key)
-    if items is None:
+
+    def menu():
         pages = Page.objects.child_of(site.root_page).live().in_menu()
-        items = [{"title": page.title, "url": page.get_url(request)} for page in pages]
-        cache.set(key, items, settings.PAGE_CACHE_SECONDS)
+        return [{"title": page.title, "url": page.get_url(request)} for page in pages]
+
+    items = page_cache.kept(f"top-navigation:{site.pk}", menu)
     return [{**item, "current": request.path.startswith(item["url"])} for item in items]

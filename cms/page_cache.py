@@ -20,6 +20,7 @@ RENDER_LOCK_SECONDS, should the renderer die).
 
 import functools
 import hashlib
+import threading
 import time
 import uuid
 
@@ -61,24 +62,63 @@ def invalidate(**_signal_kwargs):
         transaction.on_commit(_new_version)
 
 
+# The version one request reads, once (not once for each kept fact: each read is a round
+# trip to Redis), and the kept facts this process has read under it.
+_request = threading.local()
+_known = {}
+KNOWN_LIMIT = 1000
+
+
 def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    version = uuid.uuid4().hex
+    cache.set(VERSION_KEY, version, None)
+    if getattr(_request, "version", None):
+        _request.version = version  # this request's own change shows to itself at once
+
+
+def request_started(**_signal_kwargs):
+    """request_started receiver: the next current_version() reads the cache again, so a
+    change made by another process shows on this process's next request."""
+    _request.version = ""
+
+
+def request_finished(**_signal_kwargs):
+    _request.version = None  # outside a request (a task, a command) every read is fresh
 
 
 def current_version():
-    """The version that anything kept alongside the pages (the header's menu) is valid for."""
+    """The version that anything kept alongside the pages (the header's menu) is valid for:
+    read from the cache once a request."""
+    if getattr(_request, "version", None) is None:
+        return _read_version()
+    if not _request.version:
+        _request.version = _read_version()
+    return _request.version
+
+
+def _read_version():
     return cache.get(VERSION_KEY) or _first_version()
 
 
 def kept(name, compute):
     """`compute()`, kept in the cache until the next change that makes pages stale: for the
     small facts every signed-in page shows (the footer's settings, whether any page is
-    private, the header's account links)."""
-    key = f"kept:{name}:{current_version()}"
+    private, the header's account links). Each process also holds what it read under the
+    current version, so a request pays one cache read for them all. The value is shared:
+    callers must not change it (copy a model instance before handing it on)."""
+    version, now = current_version(), time.monotonic()
+    held = _known.get(name)
+    if held is not None and held[0] == version and held[2] > now:
+        return held[1]
+    key = f"kept:{name}:{version}"
     found = cache.get(key)
     if found is None:
         found = compute()
         cache.set(key, found, settings.PAGE_CACHE_SECONDS)
+    if len(_known) >= KNOWN_LIMIT:
+        _known.clear()
+    # No longer than the cache keeps it: a change no signal reports shows as late as before.
+    _known[name] = (version, found, now + settings.PAGE_CACHE_SECONDS)
     return found
 
 

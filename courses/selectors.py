@@ -2,9 +2,18 @@
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from wagtail.fields import RichTextField, StreamField
 
 from courses.availability import with_availability
 from courses.models import Cohort, CoursePage, CourseTrainer, PriceTier
+
+
+def long_course_fields(path):
+    """The course page's long content (its streams and rich text) reached through `path`
+    ("cohort__course"), to `defer()` in a list of orders or places that shows the course's
+    title: otherwise every row reads and parses it all."""
+    fields = CoursePage._meta.concrete_fields
+    return [f"{path}__{f.name}" for f in fields if isinstance(f, (RichTextField, StreamField))]
 
 
 def live_courses(index_page):

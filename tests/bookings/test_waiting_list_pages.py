@@ -72,6 +72,19 @@ def test_joining_a_full_cohort(client, cohort, learner):
     assert "Waiting lists" in html and "for 3 places" in html
 
 
+def test_my_bookings_gives_my_place_on_each_list(client, cohort, learner):
+    other = CohortFactory(course=cohort.course, capacity=1)
+    waiting(cohort, minute=0)
+    waiting(cohort, minute=1, user=learner)
+    waiting(cohort, minute=2)  # behind me: not counted
+    waiting(other, minute=5)
+    left = waiting(other, minute=4)
+    WaitingListEntry.objects.filter(pk=left.pk).update(status=WaitingStatus.WITHDRAWN)
+    waiting(other, minute=6, user=learner)
+    html = " ".join(client.get("/account/bookings/").content.decode().split())
+    assert html.count("Number 2 on the list") == 2, html
+
+
 @pytest.mark.parametrize(
     ("data", "message"),
     [

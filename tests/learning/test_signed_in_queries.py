@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning.quizzes import services
+from tests.factories.bookings import WaitingListEntryFactory
 from tests.factories.courses import CohortFactory
 from tests.factories.learning import ModulePageFactory, place_on
 from tests.learning.factories import module_with_quiz, quiz_with, wrong_answers
@@ -27,7 +28,8 @@ def queries(client, url):
 
 
 def grow(learner, course, size):
-    """`size` more modules, quiz attempts and booked cohorts for the learner."""
+    """`size` more modules, quiz attempts, booked cohorts and waiting lists (behind someone
+    else) for the learner."""
     quiz = quiz_with(3, questions_per_page=50)
     module = module_with_quiz(course, quiz, slug=f"quiz-{size}")
     for _ in range(size):
@@ -38,6 +40,9 @@ def grow(learner, course, size):
         ModulePageFactory(parent=course, release_offset_days=n % 4)
         start = timezone.localdate() + datetime.timedelta(days=30 + 7 * n)
         place_on(CohortFactory(course=course, start_date=start), learner)
+        full = CohortFactory(course=course, start_date=start)
+        WaitingListEntryFactory(cohort=full)
+        WaitingListEntryFactory(cohort=full, user=learner)
     return module, unfinished
 
 

@@ -4,6 +4,7 @@ refused with a clear message; nothing a browser would run (HTML, SVG) gets in, a
 sent as an attachment is served so that it cannot run as a page of the site."""
 
 import io
+import os
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -154,7 +155,9 @@ contents = st.one_of(
 
 @fuzz(name=filenames, content=contents, max_examples=80)
 def test_any_file_is_either_an_allowed_kind_whose_content_matches_or_refused(db, name, content):
-    upload = SimpleUploadedFile(name or "x", content)
+    if os.path.basename(name) in ("", ".", ".."):
+        name = "x"  # Django's upload handler never passes such a name on
+    upload = SimpleUploadedFile(name, content)
     try:
         extension, kind = check_upload(upload, max_bytes=1024 * 1024)
     except ValidationError as error:

@@ -4,7 +4,9 @@
   render_pdf), `invoice_ms` (a three-line invoice) and `bare_ms` (WeasyPrint rendering a bare
   one-page document), each the median of BENCH_PDF_ROUNDS renders in the same run (taking
   turns), with their p95s; `certificate_ratio` and `invoice_ratio` are over the bare
-  document (issue 11: at most 1.5x; absolute times on a shared machine are noise).
+  document (issue 11: at most 1.5x; absolute times on a shared machine are noise);
+  `certificate_memory_growth_kb`, resident memory's growth over BENCH_PDF_MEMORY_RENDERS
+  (1,000) more certificate renders (issue 11: flat).
 - {"benchmark": "invoices"}: `list_queries_10` / `list_queries_1000`, the SQL queries of the
   finance invoice list in the Wagtail admin with 10 and with 1,000 invoices. They must be
   equal, or the script exits non-zero.
@@ -24,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 DB = ROOT / "bench" / ".invoices.sqlite3"
 ROUNDS = int(os.environ.get("BENCH_PDF_ROUNDS", "30"))
+MEMORY_RENDERS = int(os.environ.get("BENCH_PDF_MEMORY_RENDERS", "1000"))
 BARE = "<!DOCTYPE html><html lang='en'><body><h1>Invoice</h1><p>One page.</p></body></html>"
 
 
@@ -58,6 +61,24 @@ def timed_ms(**renders):
 def summary(times):
     p95 = statistics.quantiles(times, n=20, method="inclusive")[18]
     return round(statistics.median(times), 1), round(p95, 1)
+
+
+def resident_kb():
+    """This process's resident memory now (Linux), in KB."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def memory_growth_kb(render):
+    """How much resident memory grew over MEMORY_RENDERS renders, after 200 to fill the
+    caches (Pango's, fontconfig's: about a megabyte, then flat): issue 11 asks for it flat
+    (a leak of a few KB a render shows as megabytes here)."""
+    for _ in range(200):
+        render()
+    before = resident_kb()
+    for _ in range(MEMORY_RENDERS):
+        render()
+    return resident_kb() - before
 
 
 def certificate_version(cohort):
@@ -120,6 +141,10 @@ def main():
                 "invoice_p95_ms": invoice_p95,
                 "bare_p95_ms": bare_p95,
                 "rounds": ROUNDS,
+                "memory_renders": MEMORY_RENDERS,
+                "certificate_memory_growth_kb": memory_growth_kb(
+                    lambda: render_certificate(version)
+                ),
             }
         ),
         flush=True,

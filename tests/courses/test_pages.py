@@ -262,6 +262,7 @@ def count_queries(client, url):
 @pytest.mark.parametrize(
     "url",
     [
+        "/",
         "/courses/",
         "/courses/?available=on&format=in_person",
         "/courses/dates/",

@@ -71,18 +71,24 @@ def test_dates_view_with_filters(visitor, site):
 
 
 def test_from_a_course_page_to_all_its_dates_page_by_page(visitor, site):
-    """A course page lists its next dates; its link leads to all of them, in pages."""
+    """The catalogue and a course page list the next dates; their link leads to all of them,
+    in pages."""
     index = CourseIndexPageFactory(parent=site)
     course = CoursePageFactory(parent=index, title="5-day course", slug="five-day-course")
     today = timezone.localdate()
     for week in range(DATES_PER_PAGE + 2):
         CohortFactory(course=course, start_date=today + datetime.timedelta(weeks=week + 3))
 
-    visitor.visit("/courses/five-day-course/")
-    page = visitor.page
-    assert page.locator(".cohort").count() == COURSE_PAGE_DATES
     total = DATES_PER_PAGE + 2
-    visitor.submit(page.get_by_role("link", name=f"All {total} upcoming dates for 5-day course"))
+    all_dates = f"All {total} upcoming dates for 5-day course"
+    visitor.visit("/courses/")
+    page = visitor.page
+    visitor.submit(page.get_by_role("link", name=all_dates))  # a click, not covered by the card
+    assert page.locator("h1").inner_text() == "Upcoming dates for 5-day course"
+
+    visitor.visit("/courses/five-day-course/")
+    assert page.locator(".cohort").count() == COURSE_PAGE_DATES
+    visitor.submit(page.get_by_role("link", name=all_dates))
     assert visitor.path == "/courses/dates/" and "course=five-day-course" in page.url
     assert page.locator("h1").inner_text() == "Upcoming dates for 5-day course"
     assert page.locator(".cohort").count() == DATES_PER_PAGE

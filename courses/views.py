@@ -12,31 +12,30 @@ from courses.seo import course_json_ld, json_ld_script
 
 
 def course_index(request, index_page):
-    form = CatalogueFilterForm(request.GET or None)
     courses = selectors.live_courses(index_page)
-    cohorts = selectors.listed_cohorts(courses, **form.filters())
-    by_course = {course.pk: [] for course in courses}
-    for cohort in cohorts:
-        by_course[cohort.course_id].append(cohort)
-    rows = [
-        {"course": c, "cohorts": by_course[c.pk][:3], "more": len(by_course[c.pk]) > 3}
-        for c in courses
-    ]
+    form = CatalogueFilterForm(request.GET or None, courses=courses)
     context = {
         "page": index_page,
         "self": index_page,
         "form": form,
-        "rows": rows,
+        "rows": selectors.catalogue_rows(courses, **form.filters()),
         "filtered": bool(request.GET),
     }
     return TemplateResponse(request, "courses/course_index_page.html", context)
 
 
 def upcoming_dates(request, index_page):
-    form = CatalogueFilterForm(request.GET or None)
     courses = selectors.live_courses(index_page)
-    cohorts = selectors.listed_cohorts(courses, **form.filters())
-    context = {"page": index_page, "self": index_page, "form": form, "cohorts": cohorts}
+    form = CatalogueFilterForm(request.GET or None, courses=courses)
+    filters = form.filters()
+    context = {
+        "page": index_page,
+        "self": index_page,
+        "form": form,
+        "course": filters["course"],
+        "dates": selectors.dates_page(courses, number=request.GET.get("page"), **filters),
+        "filtered": bool(request.GET.keys() - {"page"}),
+    }
     return TemplateResponse(request, "courses/upcoming_dates.html", context)
 
 
@@ -52,10 +51,14 @@ def course_page(request, page):
         lowest_price_pence=tiers[0].price_pence if tiers else None,
         provider_name=SiteSettings.for_site(site).provider_name if site else "",
     )
+    shown = sum(1 for cohort in cohorts if cohort.availability.reason != "cancelled")
+    total = cohorts[0].course_total if cohorts else 0
     context = {
         "page": page,
         "self": page,
         "cohorts": cohorts,
+        "dates_total": total,
+        "all_dates_url": page.all_dates_url(request) if total > shown else "",
         "price_tiers": tiers,
         "trainers": selectors.course_trainers(page),
         "json_ld": json_ld_script(json_ld),

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.utils.http import urlencode
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -161,6 +162,12 @@ class CoursePage(ViewRestrictionsWhenAnyMixin, RoutablePageMixin, Page):
         from courses.views import course_page
 
         return course_page(request, self)
+
+    def all_dates_url(self, request=None):
+        """The catalogue's list of upcoming dates, of this course only."""
+        index = self.get_parent()  # cached by the routing that found this page
+        dates = CourseIndexPage.get_resolver().reverse("all_dates")
+        return f"{index.get_url(request)}{dates}?{urlencode({'course': self.slug})}"
 
 
 class PriceTier(Orderable):

@@ -1,10 +1,12 @@
-"""Finding a course with the keyboard only: home → courses → a course → its dates."""
+"""Finding a course and its dates: with the keyboard only, from a course page to all of its
+dates, and with the filters."""
 
 import datetime
 
 import pytest
 from django.utils import timezone
 
+from courses.selectors import COURSE_PAGE_DATES, DATES_PER_PAGE
 from tests.factories.courses import CohortFactory, CourseIndexPageFactory, CoursePageFactory
 
 pytestmark = [
@@ -66,3 +68,30 @@ def test_dates_view_with_filters(visitor, site):
     visitor.submit(page.get_by_role("button", name="Apply filters"))
     assert "format=online" in page.url
     assert "1 date found" in page.inner_text("main")
+
+
+def test_from_a_course_page_to_all_its_dates_page_by_page(visitor, site):
+    """The catalogue and a course page list the next dates; their link leads to all of them,
+    in pages."""
+    index = CourseIndexPageFactory(parent=site)
+    course = CoursePageFactory(parent=index, title="5-day course", slug="five-day-course")
+    today = timezone.localdate()
+    for week in range(DATES_PER_PAGE + 2):
+        CohortFactory(course=course, start_date=today + datetime.timedelta(weeks=week + 3))
+
+    total = DATES_PER_PAGE + 2
+    all_dates = f"All {total} upcoming dates for 5-day course"
+    visitor.visit("/courses/")
+    page = visitor.page
+    visitor.submit(page.get_by_role("link", name=all_dates))  # a click, not covered by the card
+    assert page.locator("h1").inner_text() == "Upcoming dates for 5-day course"
+
+    visitor.visit("/courses/five-day-course/")
+    assert page.locator(".cohort").count() == COURSE_PAGE_DATES
+    visitor.submit(page.get_by_role("link", name=all_dates))
+    assert visitor.path == "/courses/dates/" and "course=five-day-course" in page.url
+    assert page.locator("h1").inner_text() == "Upcoming dates for 5-day course"
+    assert page.locator(".cohort").count() == DATES_PER_PAGE
+    visitor.submit(page.locator(".nhsuk-pagination__link--next"))
+    assert page.locator(".cohort").count() == 2
+    assert "course=five-day-course" in page.url and "page=2" in page.url

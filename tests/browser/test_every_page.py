@@ -20,6 +20,7 @@ PUBLIC = [
     "/courses/",
     "/courses/?format=online&available=on",
     "/courses/dates/",
+    "/courses/dates/?course=five-day-course",
     "/courses/five-day-course/",
     "/courses/three-week-course/",
     "/accounts/login/",

@@ -4,14 +4,17 @@ visitors and anything personal never go through it."""
 
 import re
 import time
+from datetime import timedelta
 
 import pytest
 from django.core.cache.backends import locmem
+from django.utils import timezone
 
 from bookings.services import holds
 from bookings.services.cancel import cancel_places
 from bookings.services.confirm import confirm_order
 from cms import page_cache
+from courses.selectors import COURSE_PAGE_DATES
 from tests.factories import UserFactory
 from tests.factories.courses import CohortFactory
 
@@ -105,6 +108,20 @@ def test_while_one_request_renders_again_the_others_get_the_stale_copy(client, c
     assert stale.content != old  # the copy from after the hold, not older
     page_cache.release(key)
     assert client.get("/courses/")[page_cache.HIT_HEADER] == "miss"
+
+
+def test_a_new_date_shows_in_the_course_pages_count_at_once(client, course):
+    """The course page lists its next dates and counts them all: a date added past the ones
+    it lists changes only the count, and that shows straight away too."""
+    for week in range(COURSE_PAGE_DATES + 1):
+        CohortFactory(course=course, start_date=timezone.localdate() + timedelta(weeks=week + 2))
+    total = COURSE_PAGE_DATES + 1
+    assert f"All {total} upcoming dates" in client.get(course.url).content.decode()
+    assert client.get(course.url)[page_cache.HIT_HEADER] == "hit"
+    CohortFactory(course=course, start_date=timezone.localdate() + timedelta(weeks=40))
+    response = client.get(course.url)
+    assert response[page_cache.HIT_HEADER] == "miss"
+    assert f"All {total + 1} upcoming dates" in response.content.decode()
 
 
 def test_publishing_a_page_shows_at_once(client, course):

@@ -4,12 +4,14 @@ shown, and static files that production serves hashed, so browsers keep them for
 Sizes are counted, not timed (tests/page_weight.py; tests/demo/test_page_weight.py weighs the
 demo's course page, bench/bench_weight.py the production server's)."""
 
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import wagtail_factories
 
+from courses.selectors import COURSE_PAGE_DATES
 from tests.factories.courses import CohortFactory
 from tests.page_weight import LIMIT_BYTES, parse, static_file, weigh
 from tests.test_settings import PRODUCTION_ENV, manage
@@ -45,6 +47,22 @@ def test_no_script_blocks_rendering(course_page):
 def test_the_course_page_weighs_under_150_kb(course, course_page):
     weight = weigh(course.url, course_page, static_file)
     assert weight["total_bytes"] < LIMIT_BYTES, weight
+
+
+def test_the_course_page_weighs_the_same_with_many_dates(client, course):
+    """It lists the next few dates and links to the rest, so its weight stops growing."""
+
+    def add_dates(count):
+        for _ in range(count):
+            last = course.cohorts.order_by("-start_date").first().start_date
+            CohortFactory(course=course, start_date=last + timedelta(weeks=1))
+        return client.get(course.url).content
+
+    few = add_dates(COURSE_PAGE_DATES - course.cohorts.count())  # as many as it shows
+    many = add_dates(25 - COURSE_PAGE_DATES)
+    assert weigh(course.url, many, static_file)["total_bytes"] < LIMIT_BYTES
+    assert b"All 25 upcoming dates for" in many
+    assert len(many) - len(few) < 200, "dates past the first few add only the link to them"
 
 
 def test_the_favicon_is_a_static_file(course_page):

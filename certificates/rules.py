@@ -266,8 +266,9 @@ def completion_rules(courses):
 
 
 def known_rules(courses):
-    """The same from courses that My learning read with their rule (see CertificatesConfig);
-    a course without one raises the relation's DoesNotExist, an AttributeError."""
+    """The same, from courses that My learning read with their rule joined (registered in
+    CertificatesConfig.ready). getattr's default covers a course without a rule: the
+    relation's DoesNotExist is an AttributeError."""
     found = ((pk, getattr(course, "completion_rule", None)) for pk, course in courses.items())
     return {pk: rule for pk, rule in found if rule is not None}
 
@@ -318,7 +319,7 @@ def default_quizzes(courses, modules=None):
     `modules`: the courses' live modules in tree order, when already read (no query then)."""
     if modules is None:
         under = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
-        modules = ModulePage.objects.live().filter(under).order_by("path")
+        modules = ModulePage.objects.live().filter(under, required=True).order_by("path")
     found = defaultdict(list)
     for module in (m for m in modules if m.required):
         course = next(c for c in courses if module.path.startswith(c.path))

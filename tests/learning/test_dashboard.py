@@ -8,8 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning.models import ModuleProgress
+from learning.selectors import learning_dashboard
+from tests.factories import UserFactory
 from tests.factories.courses import CohortFactory, CoursePageFactory
 from tests.factories.learning import ModulePageFactory, place_on
+from tests.learning.factories import QuizAdjustmentFactory, module_with_quiz, quiz_with
 
 pytestmark = pytest.mark.django_db
 URL = reverse("learning:dashboard")
@@ -72,3 +75,22 @@ def test_a_fixed_number_of_queries(client, user, course, django_assert_max_num_q
     with django_assert_max_num_queries(12):
         response = client.get(URL)
     assert response.content.decode().count("nhsuk-card__heading") == 2 * scale * scale
+
+
+def test_quiz_states_carry_the_learners_own_adjustment_on_the_course(learner, course, cohort):
+    """The adjustment comes joined to the learner's places: theirs on this course, not another
+    learner's, nor theirs on another course."""
+    quiz = quiz_with(1, attempts_allowed=2)
+    module_with_quiz(course, quiz)
+    other_course = CoursePageFactory(parent=course.get_parent())
+    QuizAdjustmentFactory(user=UserFactory(), course=course, extra_attempts=5)
+    QuizAdjustmentFactory(user=learner, course=other_course, extra_attempts=7)
+
+    def allowed():
+        [item] = learning_dashboard(learner)
+        [state] = [q for m in item.modules for q in m.quizzes]
+        return state.allowed
+
+    assert allowed() == 2
+    QuizAdjustmentFactory(user=learner, course=course, extra_attempts=1)
+    assert allowed() == 3

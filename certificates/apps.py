@@ -23,6 +23,7 @@ class CertificatesConfig(AppConfig):
         from cms.groups import grant
         from cms.signals import account_erasing, personal_data_requested
         from learning import signals
+        from learning.selectors import register_course_relation
         from learning.workspace import Tab, register_tab
 
         # Learning completed, a quiz passed, a register kept: a certificate may be due.
@@ -43,6 +44,8 @@ class CertificatesConfig(AppConfig):
         personal_data_requested.connect(privacy.export_certificates, dispatch_uid="certs-export")
         account_erasing.connect(privacy.erase_certificates, dispatch_uid="certs-erase")
         privacy.ask_on_erasure()
+        # My learning reads each course's rule with the learner's places, for the progress panel.
+        register_course_relation("completion_rule")
         # Trainers see the rules and the certificates; changing a rule is for cohort managers.
         grant("Trainers", "certificates.view_completionrule", "certificates.view_certificate")
         # ...and issue them for the cohorts they teach, for all who qualify or one by override,

@@ -206,13 +206,16 @@ def progress(place, now=None):
     return progress_many([place], now=now)[place.pk]
 
 
-def progress_many(places, now=None):
+def progress_many(places, now=None, known=None):
     """{place id: Progress} for `places` (with cohort__course loaded), in a fixed number of
-    queries however many places and courses."""
+    queries however many places and courses. `known`: one learner's LearnerFacts as My
+    learning read them (learning.selectors), with `places` among them: their modules,
+    quizzes, sessions, attempts, progress and evaluation flags are not read again."""
     places = list(places)
     if not places:
         return {}
-    return {pk: evaluate(facts) for pk, facts in gather(places, now or timezone.now()).items()}
+    now = now or timezone.now()
+    return {pk: evaluate(facts) for pk, facts in gather(places, now, known).items()}
 
 
 def rule_for(course, rules=None):
@@ -221,26 +224,23 @@ def rule_for(course, rules=None):
     return rules.get(course.pk) or CompletionRule(course=course)
 
 
-def gather(places, now):
+def gather(places, now, known=None):
     courses = {p.cohort.course_id: p.cohort.course for p in places}
     cohort_ids = {p.cohort_id for p in places}
     users = {p.attendee_id for p in places if p.attendee_id}
-    rules = {r.course_id: r for r in CompletionRule.objects.filter(course_id__in=courses)}
+    rules = known_rules(courses) if known else completion_rules(courses)
     named = named_quizzes(rules.values())
-    required = default_quizzes(courses.values())
-    quizzes = Quiz.objects.in_bulk(
-        {q for ids in [*named.values(), *required.values()] for q in ids}
-    )
-    sessions = defaultdict(list)
-    for session in CohortSession.objects.filter(cohort_id__in=cohort_ids).order_by("starts_at"):
-        sessions[session.cohort_id].append(session)
+    required = default_quizzes(courses.values(), known.modules if known else None)
+    wanted_ids = {q for ids in [*named.values(), *required.values()] for q in ids}
+    quizzes = quizzes_by_id(wanted_ids, known.quizzes if known else {})
+    sessions = known.sessions if known else cohort_sessions(cohort_ids)
     records = defaultdict(dict)
     for record in AttendanceRecord.objects.filter(place__in=places):
         records[record.place_id][record.session_id] = record
-    passed = passed_quizzes(users, cohort_ids, quizzes)
-    done = modules_done(users, cohort_ids)
+    passed = passed_quizzes(users, cohort_ids, quizzes, known.attempts if known else None)
+    done = modules_done(users, cohort_ids, known.progress if known else None)
     asking = [p for p in places if rule_for(courses[p.cohort.course_id], rules).evaluation_required]
-    evaluated = evaluated_places(asking)
+    evaluated = evaluated_places(asking, annotated=known is not None)
     facts = {}
     for place in places:
         course_id = place.cohort.course_id
@@ -249,7 +249,7 @@ def gather(places, now):
         key = (place.attendee_id, place.cohort_id)
         facts[place.pk] = Facts(
             rule=rule,
-            sessions=sessions[place.cohort_id],
+            sessions=sessions.get(place.cohort_id, []),
             records=records[place.pk],
             quizzes=[quizzes[q] for q in wanted if q in quizzes],
             passed=passed.get(key, set()),
@@ -260,11 +260,42 @@ def gather(places, now):
     return facts
 
 
-def evaluated_places(places):
+def completion_rules(courses):
+    """{course id: CompletionRule} of the courses that have one."""
+    return {r.course_id: r for r in CompletionRule.objects.filter(course_id__in=courses)}
+
+
+def known_rules(courses):
+    """The same, from courses that My learning read with their rule joined (registered in
+    CertificatesConfig.ready). getattr's default covers a course without a rule: the
+    relation's DoesNotExist is an AttributeError."""
+    found = ((pk, getattr(course, "completion_rule", None)) for pk, course in courses.items())
+    return {pk: rule for pk, rule in found if rule is not None}
+
+
+def cohort_sessions(cohort_ids):
+    """{cohort id: [CohortSession]} by start."""
+    sessions = defaultdict(list)
+    for session in CohortSession.objects.filter(cohort_id__in=cohort_ids).order_by("starts_at"):
+        sessions[session.cohort_id].append(session)
+    return sessions
+
+
+def quizzes_by_id(ids, known):
+    """{quiz id: Quiz} for `ids`, reading only those not in `known` ({quiz id: Quiz})."""
+    found = {pk: known[pk] for pk in ids if pk in known}
+    missing = ids - found.keys()
+    return found | (Quiz.objects.in_bulk(missing) if missing else {})
+
+
+def evaluated_places(places, annotated=False):
     """{place id} of the places whose last-day evaluation answers are in (no query when no
-    place's rule asks for them)."""
+    place's rule asks for them, nor when `annotated`: the places carry learning's with_waves
+    flags)."""
     if not places:
         return set()
+    if annotated:
+        return {p.pk for p in places if getattr(p, f"answered_{Wave.LAST_DAY}")}
     return set(
         EvaluationResponse.objects.filter(place__in=places, wave=Wave.LAST_DAY).values_list(
             "place_id", flat=True
@@ -283,24 +314,39 @@ def named_quizzes(rules):
     return named
 
 
-def default_quizzes(courses):
-    """{course id: [quiz id]}: the required quizzes of each course's required live modules."""
-    under = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
+def default_quizzes(courses, modules=None):
+    """{course id: [quiz id]}: the required quizzes of each course's required live modules.
+    `modules`: the courses' live modules in tree order, when already read (no query then)."""
+    if modules is None:
+        under = reduce(or_, (Q(path__startswith=c.path, depth=c.depth + 1) for c in courses))
+        modules = ModulePage.objects.live().filter(under, required=True).order_by("path")
     found = defaultdict(list)
-    for module in ModulePage.objects.live().filter(under, required=True).order_by("path"):
+    for module in (m for m in modules if m.required):
         course = next(c for c in courses if module.path.startswith(c.path))
         found[course.pk] += [q for q, needed in module_quiz_refs(module) if needed]
     return found
 
 
-def passed_quizzes(users, cohort_ids, quizzes):
-    """{(user id, cohort id): {quiz id passed by the attempt that counts}}."""
+def passed_quizzes(users, cohort_ids, quizzes, known=None):
+    """{(user id, cohort id): {quiz id passed by the attempt that counts}}. `known`: attempts
+    already read that include all of theirs (no query then)."""
+    if known is None:
+        known = (
+            QuizAttempt.objects.filter(
+                user_id__in=users, cohort_id__in=cohort_ids, quiz_id__in=quizzes
+            )
+            .exclude(submitted_at=None)
+            .defer("snapshot", "answers")
+        )
     attempts = defaultdict(list)
-    rows = QuizAttempt.objects.filter(
-        user_id__in=users, cohort_id__in=cohort_ids, quiz_id__in=quizzes
-    ).exclude(submitted_at=None)
-    for attempt in rows.defer("snapshot", "answers"):
-        attempts[(attempt.user_id, attempt.cohort_id, attempt.quiz_id)].append(attempt)
+    for attempt in known:
+        if (
+            attempt.submitted_at is not None
+            and attempt.user_id in users
+            and attempt.cohort_id in cohort_ids
+            and attempt.quiz_id in quizzes
+        ):
+            attempts[(attempt.user_id, attempt.cohort_id, attempt.quiz_id)].append(attempt)
     passed = defaultdict(set)
     for (user_id, cohort_id, quiz_id), mine in attempts.items():
         counting = counting_attempt(mine, quizzes[quiz_id].counting)
@@ -309,12 +355,22 @@ def passed_quizzes(users, cohort_ids, quizzes):
     return passed
 
 
-def modules_done(users, cohort_ids):
-    """{(user id, cohort id): [(estimated minutes, local date done)]} for live modules."""
+def modules_done(users, cohort_ids, known=None):
+    """{(user id, cohort id): [(estimated minutes, local date done)]} for live modules.
+    `known`: one learner's progress as My learning read it, [(module id, cohort id, live,
+    estimated minutes, done_at)] on their cohorts (no query then)."""
+    if known is None:
+        rows = ModuleProgress.objects.filter(
+            user_id__in=users, cohort_id__in=cohort_ids, module__live=True
+        ).values_list("user_id", "cohort_id", "module__estimated_minutes", "done_at")
+    else:
+        (user_id,) = users  # My learning's facts are one learner's
+        rows = [
+            (user_id, cohort_id, minutes, done_at)
+            for _, cohort_id, live, minutes, done_at in known
+            if live and cohort_id in cohort_ids
+        ]
     done = defaultdict(list)
-    rows = ModuleProgress.objects.filter(
-        user_id__in=users, cohort_id__in=cohort_ids, module__live=True
-    ).values_list("user_id", "cohort_id", "module__estimated_minutes", "done_at")
     for user_id, cohort_id, minutes, done_at in rows:
         done[(user_id, cohort_id)].append((minutes, timezone.localtime(done_at).date()))
     return done

@@ -13,7 +13,8 @@ def register_place_checker(checker):
 
 
 def cohorts_with_joining_details(user, cohorts, confirmed=()):
-    """The ids of `cohorts` whose joining details `user` may see (cohorts' trainers prefetched).
+    """The ids of `cohorts` whose joining details `user` may see (the trainers of those not in
+    `confirmed` prefetched).
     `confirmed`: ids of cohorts the caller has just read the user's confirmed place on (My
     learning), so that the checkers are not asked about them again."""
     if not user.is_authenticated:
@@ -21,8 +22,14 @@ def cohorts_with_joining_details(user, cohorts, confirmed=()):
     ids = [c.pk for c in cohorts]
     if user.is_staff:
         return set(ids)
-    visible = {c.pk for c in cohorts if any(t.user_id == user.pk for t in c.trainers.all())}
-    visible |= set(confirmed) & set(ids)
+    # The confirmed cohorts first, so that a page listing only those (My learning) need not
+    # read their trainers.
+    visible = set(confirmed) & set(ids)
+    visible |= {
+        c.pk
+        for c in cohorts
+        if c.pk not in visible and any(t.user_id == user.pk for t in c.trainers.all())
+    }
     rest = [pk for pk in ids if pk not in visible]
     for checker in _place_checkers if rest else ():
         visible |= set(checker(user, rest))

@@ -105,5 +105,10 @@ def resource(request, module_id, document_id):
 
 @login_required
 def dashboard(request):
-    context = {"cohorts": selectors.learning_dashboard(request.user)}
+    facts = selectors.learner_facts(request.user)
+    # The facts go in the context too: the page's certificate panel reads progress from them.
+    context = {
+        "cohorts": selectors.learning_dashboard(request.user, facts=facts) if facts else [],
+        "learner_facts": facts,
+    }
     return TemplateResponse(request, "learning/dashboard.html", context)

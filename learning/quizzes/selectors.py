@@ -83,10 +83,12 @@ class QuizState:
         return self.in_progress is None and (self.allowed is None or self.attempts_left > 0)
 
 
-def quiz_states(user, refs, quizzes, module_ids, adjustments):
+def quiz_states(user, refs, quizzes, module_ids, adjustments, attempts=None):
     """{(module id, quiz id): QuizState} for the learner, one query for every attempt.
     `refs`: {module id: [(quiz id, required)]}; `quizzes`: {quiz id: Quiz};
-    `adjustments`: {course id: QuizAdjustment}, keyed by module id via `module_ids`."""
+    `adjustments`: {course id: QuizAdjustment}, keyed by module id via `module_ids`;
+    `attempts`: the learner's attempts in those modules (and maybe others), by number, when
+    the caller has read them already (no query then)."""
     states = {}
     for module_id, module_refs in refs.items():
         adjustment = adjustments.get(module_ids[module_id])
@@ -101,8 +103,10 @@ def quiz_states(user, refs, quizzes, module_ids, adjustments):
                 )
     if not states or not user.is_authenticated:
         return states
-    attempts = QuizAttempt.objects.filter(user=user, module_id__in=refs.keys())
-    for attempt in attempts.order_by("number"):
+    if attempts is None:
+        attempts = QuizAttempt.objects.filter(user=user, module_id__in=refs.keys())
+        attempts = attempts.order_by("number")
+    for attempt in attempts:
         state = states.get((attempt.module_id, attempt.quiz_id))
         if state is not None:
             state.attempts.append(attempt)

@@ -1,5 +1,5 @@
 """My learning's "Evaluation to do", gathered from the cohorts the dashboard has already read
-(learning.selectors.learning_dashboard annotates its one places query): no query of its own."""
+(learning.selectors.confirmed_places annotates its one places query): no query of its own."""
 
 from django import template
 

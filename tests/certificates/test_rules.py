@@ -2,6 +2,7 @@
 award, all through `progress(place)`."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -9,8 +10,12 @@ from django.utils import timezone
 
 from certificates.models import CompletionRule
 from certificates.rules import progress
+from certificates.selectors import dashboard_statuses
+from learning.selectors import learner_facts
 from tests.certificates.conftest import attend, done, pass_quiz
 from tests.factories.courses import CohortFactory
+from tests.factories.learning import place_on
+from tests.learning.factories import quiz_with
 
 
 def test_a_learner_who_did_everything_completes(completed):
@@ -129,3 +134,45 @@ def test_many_places_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(9):
         result = progress_many(places)
     assert len(result) == 2 * scale
+
+
+def partly_done(place, sessions, modules, quizzes):
+    """Three sessions attended late, one quiz passed and one failed, a module done then taken
+    offline, the optional one done, and a rule that names a quiz in no module and asks for
+    the last-day evaluation."""
+    attend(place, sessions[:3], status="late", minutes=120)
+    pass_quiz(place, modules[0], quizzes[0])
+    pass_quiz(place, modules[1], quizzes[1], passed=False)
+    done(place, modules[0])
+    done(place, modules[2])
+    modules[0].unpublish()
+    rule = CompletionRule.objects.create(course=place.cohort.course, evaluation_required=True)
+    rule.quizzes.set([quizzes[1], quiz_with(1, title="Extra")])
+    rule.save()
+
+
+@pytest.mark.parametrize("scenario", ["completed", "partly done", "running"])
+def test_my_learning_reaches_the_same_progress_from_the_facts_it_read(
+    scenario, place, sessions, modules, quizzes
+):
+    """My learning's certificate panel reuses learning's LearnerFacts rather than read the
+    place's modules, quizzes, sessions, attempts and progress again: same conclusions."""
+    if scenario == "completed":
+        attend(place, sessions)
+        for module, quiz in zip(modules[:2], quizzes, strict=True):
+            pass_quiz(place, module, quiz)
+            done(place, module)
+    elif scenario == "partly done":
+        partly_done(place, sessions, modules, quizzes)
+    else:  # a second place, on a cohort still running, without sessions attended
+        start = timezone.localdate() - datetime.timedelta(days=1)
+        place_on(CohortFactory(course=place.cohort.course, start_date=start), place.attendee)
+    afresh = dashboard_statuses(place.attendee)
+    reused = dashboard_statuses(place.attendee, facts=learner_facts(place.attendee))
+    assert afresh.keys() == reused.keys()
+    for cohort_id, (expected, certificates) in afresh.items():
+        got, got_certificates = reused[cohort_id]
+        # An unsaved default rule equals only itself: compare what it says.
+        assert replace(got, rule=None) == replace(expected, rule=None)
+        assert got.rule.pk == expected.rule.pk and got.missing == expected.missing
+        assert got_certificates == certificates

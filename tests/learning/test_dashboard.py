@@ -8,8 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from learning.models import ModuleProgress
+from learning.selectors import learning_dashboard
+from tests.factories import UserFactory
 from tests.factories.courses import CohortFactory, CoursePageFactory
 from tests.factories.learning import ModulePageFactory, place_on
+from tests.learning.factories import QuizAdjustmentFactory, module_with_quiz, quiz_with
 
 pytestmark = pytest.mark.django_db
 URL = reverse("learning:dashboard")
@@ -67,8 +70,27 @@ def test_a_fixed_number_of_queries(client, user, course, django_assert_max_num_q
     build(user, 2 * scale, scale, 4 * scale, course.get_parent())
     client.force_login(user)
     client.get(URL)  # warm the site root cache, as a running site has
-    # 12 for the modules and quizzes, 8 for every cohort's certificate status (the rule's
-    # facts, read at once by certificates.selectors.dashboard_statuses).
-    with django_assert_max_num_queries(20):
+    # Issue 11's budget: the certificate panel reuses what My learning has read (see
+    # tests/learning/test_signed_in_queries.py for each query).
+    with django_assert_max_num_queries(12):
         response = client.get(URL)
     assert response.content.decode().count("nhsuk-card__heading") == 2 * scale * scale
+
+
+def test_quiz_states_carry_the_learners_own_adjustment_on_the_course(learner, course, cohort):
+    """The adjustment comes joined to the learner's places: theirs on this course, not another
+    learner's, nor theirs on another course."""
+    quiz = quiz_with(1, attempts_allowed=2)
+    module_with_quiz(course, quiz)
+    other_course = CoursePageFactory(parent=course.get_parent())
+    QuizAdjustmentFactory(user=UserFactory(), course=course, extra_attempts=5)
+    QuizAdjustmentFactory(user=learner, course=other_course, extra_attempts=7)
+
+    def allowed():
+        [item] = learning_dashboard(learner)
+        [state] = [q for m in item.modules for q in m.quizzes]
+        return state.allowed
+
+    assert allowed() == 2
+    QuizAdjustmentFactory(user=learner, course=course, extra_attempts=1)
+    assert allowed() == 3

@@ -283,8 +283,10 @@ def test_the_badge_download_query_count_does_not_grow(
     badge(client, user, certificate)  # signed and kept: later downloads only read it
     with CaptureQueriesContext(connection) as one:
         badge(client, user, certificate)
+    few = len(one)  # now: the next request empties the log it slices
     for number in range(9):
         cohort = CohortFactory(course=course, title=f"Run {number}")
         CertificateFactory(place=place_on(cohort, user))
-    with django_assert_max_num_queries(len(one)):
+    badge(client, user, certificate)  # the new cohorts made the kept site facts stale
+    with django_assert_max_num_queries(few):
         badge(client, user, certificate)

@@ -99,3 +99,12 @@ def test_the_site_is_found_without_a_query_and_follows_its_changes(client, user,
     wagtail_site.site_name = "Renamed"
     wagtail_site.save()
     assert Site.find_for_request(client.get("/").wsgi_request).site_name == "Renamed"
+
+
+def test_each_caller_gets_its_own_copy_of_the_kept_settings(site):
+    first = SiteSettings.for_site(site.get_site())
+    first.provider_name = "Changed in memory only"
+    first._request = object()  # as Wagtail's for_request does
+    again = SiteSettings.for_site(site.get_site())
+    assert again is not first and again.provider_name != "Changed in memory only"
+    assert not hasattr(again, "_request")

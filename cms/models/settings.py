@@ -1,5 +1,7 @@
 """Site-wide values that staff edit in Wagtail and templates read through `settings`."""
 
+import copy
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -130,12 +132,14 @@ class SiteSettings(BaseSiteSetting):
 
     @classmethod
     def for_site(cls, site):
-        """Every page's footer shows them: read once per change, not once per request."""
+        """Every page's footer shows them: read once per change, not once per request. A
+        copy of the kept instance: Wagtail's for_request sets the request on it."""
         from cms import page_cache
 
-        return page_cache.kept(
+        kept = page_cache.kept(
             f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
         )
+        return copy.copy(kept)
 
 
 def default_site_settings():

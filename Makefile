@@ -14,7 +14,7 @@ export DJANGO_SETTINGS_MODULE ?= cms.settings.dev
 # The demo's links (canonical URLs, emails) point at wherever `make run` serves it.
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run install migrate seed serve test lint format check audit bench soak totp frontend clean
+.PHONY: run install migrate seed serve test lint format check audit bench profile soak totp frontend clean
 
 run: install migrate seed serve
 
@@ -76,6 +76,10 @@ audit: install
 
 bench: install
 	$(PY) bench/run.py
+
+# Where the time goes on the pages and PDFs `make bench` measures (pyinstrument, as text).
+profile: install
+	$(PY) bench/profile.py
 
 # Minutes of mixed traffic, then the database's invariants: not part of `make bench`, which
 # measures speed. Shorter: make soak SOAK_SECONDS=60 SOAK_CLIENTS=6

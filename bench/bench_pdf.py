@@ -107,10 +107,12 @@ def main():
     setup()
     import weasyprint
     from django.test import Client
+    from django.test.client import ClientMixin
 
     from bookings.invoicing.documents import render_pdf
     from certificates.documents import render_pdf as render_certificate
     from tests.bookings.finance import invoiced, staff_in
+    from tests.conftest import force_login_through_mfa
     from tests.factories import HomePageFactory, SiteSettingsFactory
     from tests.factories.bookings import OrganisationFactory
     from tests.factories.courses import CohortFactory
@@ -150,6 +152,9 @@ def main():
         flush=True,
     )
 
+    # Staff sessions need their authenticator's code (cms.middleware): signed in as the
+    # tests sign staff in, with it recorded.
+    ClientMixin.force_login = force_login_through_mfa
     client = Client()
     staff_in(client, "Finance")
     for _ in range(9):

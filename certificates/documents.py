@@ -80,11 +80,12 @@ def qr_svg(url):
 
 def qr_data_uri(url):
     """The same QR code as a PNG data URI, for an <img> with alt text in the tagged PDF.
-    A PNG, not SVG: WeasyPrint draws an SVG's every module as a path, a fifth of a
-    certificate's render time (issue 11); 10 pixels a module print sharp at the 22 mm the
-    stylesheet gives it (about 400 dpi), and `image-rendering: pixelated` keeps the edges."""
+    A small PNG, not SVG: WeasyPrint draws an SVG's every module as a path, and a large
+    PNG costs as much to embed (measured: SVG or 10 pixels a module +15% on a render, 5
+    pixels nothing); `image-rendering: pixelated` keeps the modules' edges sharp when the
+    22 mm the stylesheet gives it are printed."""
     qr = segno.make(url, error="m")
-    return qr.png_data_uri(scale=10, border=2)
+    return qr.png_data_uri(scale=5, border=2)
 
 
 def certificate_context(version):

@@ -137,7 +137,7 @@ class KeptSiteMiddleware:
         from wagtail.models import Site
 
         def find():
-            site = Site._find_for_request(request)
+            site = Site.find_for_request(request)  # replaced by a copy below
             if site is not None:
                 site.root_page.specific  # noqa: B018  (read now, kept with the site)
             return site

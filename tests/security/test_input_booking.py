@@ -7,6 +7,7 @@ control characters."""
 import pytest
 from hypothesis import strategies as st
 
+from bookings.forms import InvoiceDetailsForm
 from bookings.models import (
     BillingDetails,
     DiscountCode,
@@ -117,17 +118,7 @@ def test_discount_codes_of_any_shape(client, cohort, booker, code):
     submit(client, f"/book/cohorts/{cohort.pk}/", data)
 
 
-INVOICE_FIELDS = [
-    "organisation_name",
-    "address_line_1",
-    "address_line_2",
-    "town",
-    "postcode",
-    "ods_code",
-    "billing_email",
-    "po_number",
-    "vat_number",
-]
+INVOICE_FIELDS = InvoiceDetailsForm._meta.fields
 vat_like = st.sampled_from(
     ["GB١٢٣٤٥٦٧٨٩", "GB９９９９９９９７３", "GB 999 9999 73\x00", "gb999999973\n", "FR١٢٣٤٥"]
 )
